@@ -1,0 +1,3 @@
+"""listening-tui: run listening campaigns from the terminal."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,5 @@
+"""Entry point for ``python -m listening_tui``."""
+
+from listening_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Everything that imports SQLAlchemy or Alembic lives here."""

@@ -1,0 +1,212 @@
+"""Open a campaign database from a --db target: a SQLite file or an SQLAlchemy URL.
+
+SQLite is the embedded default: WAL so readers never block the writer,
+``foreign_keys=ON``, ``synchronous=FULL`` so that a session the app calls
+saved survives a power cut, and a busy timeout so writers queue instead of
+failing. Write transactions start with ``BEGIN IMMEDIATE`` so two writers
+never deadlock upgrading a read lock. Files the app creates are readable by
+their owner only: they hold personal stories and contact details.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.orm import Session, sessionmaker
+
+from listening_tui.errors import DatabaseOpenError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+IMMEDIATE = "listening_tui_immediate"
+"""Execution option: begin this SQLite transaction with BEGIN IMMEDIATE (a writer)."""
+
+
+@dataclass
+class Database:
+    """An open campaign database: its engine and a factory of ORM sessions."""
+
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    description: str
+    """What the app shows as the open database (no password)."""
+    path: Path | None = None
+    """The SQLite file, or None for a server database."""
+
+    @property
+    def dialect(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        """Release every pooled connection."""
+        self.engine.dispose()
+
+
+def resolve_target(target: str) -> URL | Path:
+    """A URL for ``scheme://`` targets, else a SQLite file path."""
+    if "://" not in target:
+        return Path(target).expanduser()
+    try:
+        url = make_url(target)
+    except ArgumentError:
+        raise DatabaseOpenError(
+            f"'{target}' is not a database URL: give a SQLite file path or a URL like "
+            "postgresql+psycopg://user@host/dbname"
+        ) from None
+    backend = url.get_backend_name()
+    if backend == "sqlite":
+        if not url.database or url.database == ":memory:":
+            raise DatabaseOpenError(
+                f"'{target}' names no file: give a SQLite file path, like sqlite:///campaign.db"
+            )
+        return Path(url.database).expanduser()
+    if backend == "postgresql":
+        if url.get_driver_name() in ("", "psycopg2"):
+            url = url.set(drivername="postgresql+psycopg")
+        return url
+    raise DatabaseOpenError(
+        f"'{url.render_as_string(hide_password=True)}' is not supported: use a SQLite file "
+        "path or a PostgreSQL URL like postgresql+psycopg://user@host/dbname"
+    )
+
+
+def open_engine(target: str, *, busy_timeout_ms: int = 10_000) -> Database:
+    """Check the target, then build an engine for it (does not migrate)."""
+    resolved = resolve_target(target)
+    if isinstance(resolved, Path):
+        return _open_sqlite(resolved, busy_timeout_ms)
+    return _open_postgresql(resolved)
+
+
+def _open_sqlite(path: Path, busy_timeout_ms: int) -> Database:
+    path = path.absolute()
+    _check_sqlite_file(path)
+    if not path.exists():
+        _create_private_file(path)
+    engine = create_engine(f"sqlite:///{path}")
+    _configure_sqlite(engine, busy_timeout_ms)
+    try:
+        with engine.connect() as connection:
+            names = inspect(connection).get_table_names()
+    except DBAPIError as exc:
+        engine.dispose()
+        raise DatabaseOpenError(
+            f"{path} can't be opened as a database ({_reason(exc)}): "
+            "check it is a listening-tui database file"
+        ) from None
+    if names and "alembic_version" not in names:
+        engine.dispose()
+        raise DatabaseOpenError(
+            f"{path} is a SQLite database of another program (it has tables but is not a "
+            "listening-tui database): choose another file"
+        )
+    return Database(engine, _factory(engine), f"SQLite file {path}", path)
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if path.is_dir():
+        raise DatabaseOpenError(
+            f"{path} is a folder, not a database file: "
+            f"give a file name, like {path / 'listening.db'}"
+        )
+    if not path.exists():
+        parent = path.parent
+        if parent.exists() and not parent.is_dir():
+            raise DatabaseOpenError(f"{parent} is a file, so {path} can't be created in it")
+        if parent.exists() and not os.access(parent, os.W_OK | os.X_OK):
+            raise DatabaseOpenError(
+                f"Can't create {path}: the folder {parent} is read-only. Choose another place"
+            )
+        return
+    if not path.is_file():
+        raise DatabaseOpenError(f"{path} is not a regular file: give a database file")
+    if not os.access(path, os.R_OK):
+        raise DatabaseOpenError(f"{path} can't be read: you don't have permission to open it")
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header and header != SQLITE_HEADER:
+        raise DatabaseOpenError(
+            f"{path} is not a database (it is some other kind of file): "
+            "give a listening-tui database file, or a new file name to start one"
+        )
+    if not os.access(path, os.W_OK):
+        raise DatabaseOpenError(
+            f"{path} is read-only: the app must be able to save into it. Make it writable "
+            f"(chmod u+w {path}) or copy it somewhere you can write"
+        )
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise DatabaseOpenError(
+            f"The folder {path.parent} is read-only, and SQLite needs to write its journal "
+            "beside the database: move the file somewhere you can write"
+        )
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the database file (and its folders) readable by the owner only."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, stat.S_IRUSR | stat.S_IWUSR)
+        os.close(fd)
+        os.chmod(path, 0o600)
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise DatabaseOpenError(f"Can't create {path}: {exc.strerror}") from None
+
+
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's BEGIN below own transactions (pysqlite's own is unreliable).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute("PRAGMA synchronous = FULL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        immediate = connection.get_execution_options().get(IMMEDIATE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _open_postgresql(url: URL) -> Database:
+    shown = url.render_as_string(hide_password=True)
+    try:
+        engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+    except NoSuchModuleError:
+        raise DatabaseOpenError(
+            f"'{shown}' needs the psycopg driver: use postgresql+psycopg://"
+        ) from None
+    try:
+        with engine.connect():
+            pass
+    except DBAPIError as exc:
+        engine.dispose()
+        raise DatabaseOpenError(
+            f"Can't reach the PostgreSQL database {shown} ({_reason(exc)}): check the URL, "
+            "that the server is running and that you may connect"
+        ) from None
+    description = f"PostgreSQL {url.username or ''}@{url.host or 'localhost'}/{url.database}"
+    return Database(engine, _factory(engine), description)
+
+
+def _factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(bind=engine, expire_on_commit=False, autoflush=False)
+
+
+def _reason(exc: DBAPIError) -> str:
+    """The driver's own first line, without SQLAlchemy's background links."""
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__

@@ -1,0 +1,282 @@
+"""The tables of a campaign database (typed SQLAlchemy ORM).
+
+Every key is a UUID, so that sessions made on different laptops merge without
+clashes. A session's lists (issues, interviewees, quotes, references) keep
+their order in an explicit ``position`` column. Deleting a campaign or a
+session cascades to what it holds; deleting a theme leaves its issues
+unthemed. ``session_revisions`` keeps every earlier version of a session and
+has no foreign key to the session, so a deleted session's text survives too.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from listening_tui.db.base import Base, UTCDateTime, utcnow
+
+
+def _choice(column: str, values: tuple[str, ...], name: str) -> CheckConstraint:
+    quoted = ", ".join(f"'{v}'" for v in values)
+    return CheckConstraint(f"{column} IN ({quoted})", name=name)
+
+
+ANSWERS = ("yes", "no", "dont_know")
+
+
+class Timestamps:
+    """When a row was written to this database (not the session's own times)."""
+
+    row_created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    row_updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+
+class CampaignRow(Timestamps, Base):
+    """A listening campaign."""
+
+    __tablename__ = "campaigns"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    organisation: Mapped[str | None] = mapped_column(Text)
+
+    questions: Mapped[list[QuestionRow]] = relationship(
+        back_populates="campaign",
+        order_by="QuestionRow.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+    subgroups: Mapped[list[SubgroupRow]] = relationship(
+        back_populates="campaign",
+        order_by="SubgroupRow.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+
+class QuestionRow(Base):
+    """One question listeners ask, in the campaign's order."""
+
+    __tablename__ = "campaign_questions"
+    __table_args__ = (UniqueConstraint("campaign_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    campaign_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+    campaign: Mapped[CampaignRow] = relationship(back_populates="questions")
+
+
+class SubgroupRow(Base):
+    """A known subgroup of a campaign (department, street, affiliation)."""
+
+    __tablename__ = "campaign_subgroups"
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "position"),
+        UniqueConstraint("campaign_id", "name_key"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    campaign_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200))
+    """The name case-folded: subgroups are unique ignoring case."""
+
+    campaign: Mapped[CampaignRow] = relationship(back_populates="subgroups")
+
+
+class ThemeRow(Timestamps, Base):
+    """A recorder's theme: one concern raised in many words."""
+
+    __tablename__ = "themes"
+    __table_args__ = (UniqueConstraint("campaign_id", "name_key"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True)
+    campaign_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200))
+    """The name case-folded: theme names are unique in a campaign ignoring case."""
+    description: Mapped[str | None] = mapped_column(Text)
+
+
+class SessionRow(Timestamps, Base):
+    """One filled-in form of a one-to-one or group session."""
+
+    __tablename__ = "listening_sessions"
+    __table_args__ = (
+        _choice("kind", ("one_to_one", "group"), "kind"),
+        CheckConstraint(
+            "(kind = 'one_to_one' AND participant_count = 1) OR "
+            "(kind = 'group' AND participant_count BETWEEN 2 AND 500)",
+            name="participant_count",
+        ),
+        _choice("decision_makers_should_hear", ANSWERS, "decision_makers_should_hear"),
+        _choice("would_act", ANSWERS, "would_act"),
+        _choice("difference", ("none", "a_little", "some", "a_lot"), "difference"),
+        CheckConstraint("updated_at >= created_at", name="updated_after_created"),
+        Index(None, "campaign_id", "held_on"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True)
+    campaign_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    leader: Mapped[str] = mapped_column(String(200))
+    recorder: Mapped[str | None] = mapped_column(Text)
+    held_on: Mapped[date] = mapped_column(Date)
+    community: Mapped[str] = mapped_column(String(200))
+    subgroup: Mapped[str | None] = mapped_column(Text)
+    participant_count: Mapped[int] = mapped_column(Integer)
+    potential_leader: Mapped[bool] = mapped_column(Boolean, default=False)
+    moved: Mapped[str | None] = mapped_column(Text)
+    decision_makers_should_hear: Mapped[str | None] = mapped_column(String(20))
+    would_act: Mapped[str | None] = mapped_column(String(20))
+    difference: Mapped[str | None] = mapped_column(String(20))
+    reflection_notes: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    """When the listener first saved the form (travels with the bundle)."""
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    """When the form was last changed (travels with the bundle; decides import conflicts)."""
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    """Raised by one at every change, to detect two people editing at once."""
+
+    issues: Mapped[list[IssueRow]] = relationship(
+        back_populates="session",
+        order_by="IssueRow.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+    interviewees: Mapped[list[IntervieweeRow]] = relationship(
+        order_by="IntervieweeRow.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+    quotes: Mapped[list[QuoteRow]] = relationship(
+        order_by="QuoteRow.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+    references: Mapped[list[ReferenceRow]] = relationship(
+        order_by="ReferenceRow.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class _SessionChild:
+    """Columns every list held by a session has: its session and its place in the list."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    session_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("listening_sessions.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class IssueRow(Base):
+    """A key issue, at its position in order of importance (1 = most important)."""
+
+    __tablename__ = "issues"
+    __table_args__ = (
+        UniqueConstraint("session_id", "position"),
+        CheckConstraint("position BETWEEN 1 AND 6", name="position"),
+        _choice("key_issue", ANSWERS, "key_issue"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True)
+    session_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("listening_sessions.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(String(500))
+    key_issue: Mapped[str] = mapped_column(String(20))
+    theme_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("themes.id", ondelete="SET NULL"), index=True
+    )
+
+    session: Mapped[SessionRow] = relationship(back_populates="issues")
+
+
+class IntervieweeRow(_SessionChild, Base):
+    """A person heard in a session; ``contact`` is kept only with consent."""
+
+    __tablename__ = "interviewees"
+    __table_args__ = (
+        UniqueConstraint("session_id", "position"),
+        _choice("member_status", ("member", "non_member", "unknown"), "member_status"),
+        CheckConstraint("contact IS NULL OR consent_to_contact", name="contact_needs_consent"),
+    )
+
+    name: Mapped[str] = mapped_column(Text)
+    contact: Mapped[str | None] = mapped_column(Text)
+    consent_to_contact: Mapped[bool] = mapped_column(Boolean, default=False)
+    member_status: Mapped[str] = mapped_column(String(20), default="unknown")
+    affiliations: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class QuoteRow(_SessionChild, Base):
+    """A direct quote and who may hear it."""
+
+    __tablename__ = "quotes"
+    __table_args__ = (
+        UniqueConstraint("session_id", "position"),
+        _choice("sharing", ("decision_makers", "meeting", "recorders_only"), "sharing"),
+    )
+
+    text: Mapped[str] = mapped_column(Text)
+    attribution: Mapped[str | None] = mapped_column(Text)
+    sharing: Mapped[str] = mapped_column(String(20), default="recorders_only")
+
+
+class ReferenceRow(_SessionChild, Base):
+    """Someone to meet next."""
+
+    __tablename__ = "session_references"
+    __table_args__ = (UniqueConstraint("session_id", "position"),)
+
+    name: Mapped[str] = mapped_column(Text)
+    contact: Mapped[str | None] = mapped_column(Text)
+    why: Mapped[str | None] = mapped_column(Text)
+
+
+class RevisionRow(Base):
+    """An earlier version of a session, kept whenever it is replaced or deleted."""
+
+    __tablename__ = "session_revisions"
+    __table_args__ = (
+        UniqueConstraint("session_id", "number"),
+        _choice("reason", ("edit", "import_conflict", "import_older", "delete"), "reason"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    session_id: Mapped[uuid.UUID] = mapped_column(Uuid(), index=True)
+    """The session this was a version of (no foreign key: it outlives a deletion)."""
+    campaign_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    """1 for the first kept version, then 2, 3, ..."""
+    reason: Mapped[str] = mapped_column(String(20))
+    """Why it was kept: an edit, an import conflict, an older imported copy, a deletion."""
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    """The whole session in bundle form (spec/bundle.md ``sessions[]``)."""
+    content_updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    """The version's own ``updated_at``."""
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -1,0 +1,1 @@
+"""Pure Python rules of a listening campaign: no database, no user interface."""

@@ -1,0 +1,117 @@
+"""Listening sessions: save the form, read it back, list, delete; no version is ever lost.
+
+Every change to a stored session first keeps the previous version in the
+revision history, in the same transaction as the change.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from listening_tui.db.base import utcnow
+from listening_tui.db.engine import Database
+from listening_tui.db.unit_of_work import UnitOfWork
+from listening_tui.domain.forms import ListeningSession, SessionForm
+from listening_tui.domain.summaries import Revision, SavedSession, SessionSummary
+from listening_tui.domain.validation import validate
+from listening_tui.errors import InvalidInput, NotFound
+
+
+def save_session(
+    database: Database,
+    campaign_id: uuid.UUID,
+    form: SessionForm,
+    *,
+    now: datetime | None = None,
+    today: date | None = None,
+) -> SavedSession:
+    """Save a filled-in form: a new session, or a new version of a stored one.
+
+    The form is validated again here (the date against ``today``), its
+    subgroup joins the campaign's list if it is new, and a stored session's
+    previous version goes to the history before it is overwritten.
+    """
+    moment = now or utcnow()
+    data = form.model_dump()
+    data.pop("created_at", None)
+    data.pop("updated_at", None)
+    checked = validate(SessionForm, data, today=today)
+    with UnitOfWork(database) as uow:
+        if uow.campaigns.get(campaign_id) is None:
+            raise NotFound(f"There is no campaign with id {campaign_id}")
+        _check_themes(uow, campaign_id, checked)
+        stored = uow.sessions.get(checked.id)
+        if stored is None:
+            session = ListeningSession(**data, created_at=moment, updated_at=moment)
+            uow.sessions.add(campaign_id, session)
+            version = 1
+        else:
+            stored_campaign, stored_version, previous = stored
+            if stored_campaign != campaign_id:
+                raise InvalidInput("This session belongs to another campaign")
+            updated = max(moment, previous.created_at)
+            session = ListeningSession(**data, created_at=previous.created_at, updated_at=updated)
+            uow.revisions.keep(campaign_id, previous, "edit")
+            version = stored_version + 1
+            uow.sessions.replace(campaign_id, session, version)
+        if checked.subgroup:
+            uow.campaigns.add_subgroup(campaign_id, checked.subgroup)
+        uow.commit()
+    return SavedSession(session=session, version=version, campaign_id=campaign_id)
+
+
+def store_session(uow: UnitOfWork, campaign_id: uuid.UUID, session: ListeningSession) -> None:
+    """Add a complete session with its own timestamps (sample data, imports)."""
+    _check_themes(uow, campaign_id, session)
+    uow.sessions.add(campaign_id, session)
+    if session.subgroup:
+        uow.campaigns.add_subgroup(campaign_id, session.subgroup)
+
+
+def _check_themes(uow: UnitOfWork, campaign_id: uuid.UUID, form: SessionForm) -> None:
+    wanted = {issue.theme_id for issue in form.issues if issue.theme_id is not None}
+    missing = wanted - uow.themes.ids_in_campaign(campaign_id, wanted)
+    if missing:
+        position = next(
+            n for n, issue in enumerate(form.issues, start=1) if issue.theme_id in missing
+        )
+        raise InvalidInput(
+            f"Issue {position} points at a theme that is not in this campaign: "
+            "choose one of the campaign's themes or none"
+        )
+
+
+def get_session(database: Database, session_id: uuid.UUID) -> SavedSession:
+    """A stored session with its version."""
+    with UnitOfWork(database, write=False) as uow:
+        found = uow.sessions.get(session_id)
+    if found is None:
+        raise NotFound(f"There is no session with id {session_id}")
+    campaign_id, version, session = found
+    return SavedSession(session=session, version=version, campaign_id=campaign_id)
+
+
+def list_sessions(database: Database, campaign_id: uuid.UUID) -> list[SessionSummary]:
+    """The campaign's sessions, most recent first."""
+    with UnitOfWork(database, write=False) as uow:
+        return uow.sessions.summaries(campaign_id)
+
+
+def delete_session(database: Database, session_id: uuid.UUID) -> Revision:
+    """Delete a session; its last version stays in the history and is returned."""
+    with UnitOfWork(database) as uow:
+        found = uow.sessions.get(session_id)
+        if found is None:
+            raise NotFound(f"There is no session with id {session_id}")
+        campaign_id, _version, session = found
+        uow.revisions.keep(campaign_id, session, "delete")
+        uow.sessions.remove(session_id)
+        uow.commit()
+    return session_history(database, session_id)[-1]
+
+
+def session_history(database: Database, session_id: uuid.UUID) -> list[Revision]:
+    """The session's earlier versions, oldest first."""
+    with UnitOfWork(database, write=False) as uow:
+        return uow.revisions.of_session(session_id)
