@@ -68,7 +68,7 @@ def resolve_target(target: str) -> URL | Path:
             )
         return Path(url.database).expanduser()
     if backend == "postgresql":
-        if url.get_driver_name() in ("", "psycopg2"):
+        if url.drivername in ("postgresql", "postgresql+psycopg2"):
             url = url.set(drivername="postgresql+psycopg")
         return url
     raise DatabaseOpenError(

@@ -20,6 +20,7 @@ from uuid import UUID
 from pydantic import (
     AfterValidator,
     AwareDatetime,
+    PlainSerializer,
     BaseModel,
     ConfigDict,
     Field,
@@ -88,6 +89,11 @@ def _sized(what: str, low: int, high: int | None) -> AfterValidator:
 
     return AfterValidator(check)
 
+
+Timestamp = Annotated[
+    AwareDatetime, PlainSerializer(lambda moment: moment.isoformat(), when_used="json")
+]
+"""A date-time with offset, written as ``2026-11-03T19:05:00+00:00`` like the spec's example."""
 
 Text = Annotated[str, AfterValidator(_clean)]
 """Free text, trimmed, no control characters; may be empty."""
@@ -280,8 +286,8 @@ class SessionForm(FormModel):
 class ListeningSession(SessionForm):
     """A saved session: the form plus when it was created and last changed."""
 
-    created_at: AwareDatetime
-    updated_at: AwareDatetime
+    created_at: Timestamp
+    updated_at: Timestamp
 
     @field_validator("updated_at")
     @classmethod

@@ -1,0 +1,130 @@
+"""The ``listening-tui`` command: parse arguments, then run the app or a sub-command.
+
+Exit status (spec/cli.md): 0 on success; 2 for a bad argument, an unreadable
+or invalid file or a database that cannot be opened, with one line on
+standard error; 1 for an unexpected failure. Heavy modules (SQLAlchemy,
+Alembic, Textual) are imported only by the command that needs them, so
+``--help`` and ``--version`` answer at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from listening_tui import __version__
+from listening_tui.errors import ListeningError
+
+PROG = "listening-tui"
+EXIT_OK = 0
+EXIT_UNEXPECTED = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A bad argument, reported in one line with exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line, not a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _db_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="TARGET",
+        default=default,
+        help=(
+            "the database: a SQLite file path or an SQLAlchemy URL "
+            "(postgresql+psycopg://user@host/dbname); default: $LISTENING_TUI_DB, "
+            "else listening.db in your data folder"
+        ),
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every sub-command."""
+    parser = _Parser(
+        prog=PROG,
+        description=(
+            "Run a listening campaign: record one-to-one and group conversations, collate "
+            "their issues, ratify priorities. With no command, opens the full-screen app."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    _db_option(parser, None)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    sample = commands.add_parser(
+        "sample",
+        help="write a fresh copy of the sample campaign database",
+        description="Write a fresh copy of the sample campaign database to FILE.",
+    )
+    sample.add_argument("--out", required=True, metavar="FILE", help="the database file to write")
+    _db_option(sample, argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    try:
+        args = build_parser().parse_args(argv)
+        handler = _HANDLERS.get(args.command or "", _run_app)
+        return handler(args)
+    except UsageError as exc:
+        return _fail(str(exc))
+    except ListeningError as exc:
+        return _fail(exc.message)
+    except KeyboardInterrupt:
+        return _fail("stopped (Ctrl+C); nothing half-done was saved", 130)
+    except Exception as exc:  # an unexpected failure: one line, status 1
+        if os.environ.get("LISTENING_TUI_DEBUG"):
+            raise
+        return _fail(
+            f"unexpected failure: {type(exc).__name__}: {exc} "
+            "(set LISTENING_TUI_DEBUG=1 to see the details, and please report it)",
+            EXIT_UNEXPECTED,
+        )
+
+
+def _fail(message: str, status: int = EXIT_USAGE) -> int:
+    one_line = " ".join(message.split())
+    print(f"{PROG}: {one_line}", file=sys.stderr)
+    return status
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    from listening_tui.config import Settings
+
+    target = Settings().db_target(args.db)
+    from listening_tui.tui.app import ListeningApp
+
+    app = ListeningApp(db_target=target)
+    app.run()
+    if app.error_message:
+        return _fail(app.error_message)
+    return app.return_code or 0
+
+
+def _run_sample(args: argparse.Namespace) -> int:
+    from listening_tui.services.sample import write_sample
+
+    summary = write_sample(Path(args.out))
+    print(summary.path)
+    print(
+        f"{summary.sessions} sessions in {summary.subgroups} subgroups, "
+        f"{summary.issues} issues, {summary.themes} themes: {summary.campaign}"
+    )
+    return EXIT_OK
+
+
+_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "sample": _run_sample,
+}

@@ -1,0 +1,1 @@
+"""The full-screen app: everything that imports Textual lives here."""
