@@ -20,10 +20,10 @@ from uuid import UUID
 from pydantic import (
     AfterValidator,
     AwareDatetime,
-    PlainSerializer,
     BaseModel,
     ConfigDict,
     Field,
+    PlainSerializer,
     StrictBool,
     StrictInt,
     ValidationInfo,

@@ -139,7 +139,8 @@ def test_an_edit_keeps_the_previous_version(database: Any) -> None:
     assert second.session.created_at == first.session.created_at
     assert second.session.updated_at == datetime(2026, 11, 5, 9, tzinfo=UTC)
     loaded = sessions.get_session(database, form.id).session
-    assert loaded.leader == "Amina Yusuf" and len(loaded.issues) == 2
+    assert loaded.leader == "Amina Yusuf"
+    assert len(loaded.issues) == 2
     history = sessions.session_history(database, form.id)
     assert [(r.number, r.reason) for r in history] == [(1, "edit")]
     assert history[0].content == first.session.model_dump(mode="json")
@@ -254,13 +255,19 @@ def test_constraints_hold_in_the_database(database: Any) -> None:
 
     campaign = make_campaign(database)
     saved = sessions.save_session(database, campaign.id, full_form())
-    with pytest.raises(DatabaseError, match="refused the change"), UnitOfWork(database) as uow:
-        uow.session.execute(
-            SessionRow.__table__.update()
-            .where(SessionRow.id == saved.session.id)
-            .values(participant_count=3)
-        )
-        uow.commit()
+    change = (
+        SessionRow.__table__.update()
+        .where(SessionRow.id == saved.session.id)
+        .values(participant_count=3)
+    )
+
+    def break_the_rule() -> None:
+        with UnitOfWork(database) as uow:
+            uow.session.execute(change)
+            uow.commit()
+
+    with pytest.raises(DatabaseError, match="refused the change"):
+        break_the_rule()
     assert sessions.get_session(database, saved.session.id).session.participant_count == 1
     with UnitOfWork(database, write=False) as uow:
         assert uow.session.scalar(select(func.count()).select_from(RevisionRow)) == 0

@@ -268,7 +268,9 @@ def test_campaign_rules(example_bundle: dict[str, Any]) -> None:
     )
     assert problem(Campaign, {"id": campaign["id"]}) == "name: this is required"
     minimal = validate(Campaign, {"id": campaign["id"], "name": "Solo"})
-    assert minimal.questions == [] and minimal.subgroups == [] and minimal.organisation is None
+    assert minimal.questions == []
+    assert minimal.subgroups == []
+    assert minimal.organisation is None
 
 
 def test_theme_rules(example_bundle: dict[str, Any]) -> None:
