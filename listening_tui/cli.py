@@ -104,6 +104,9 @@ def _run_app(args: argparse.Namespace) -> int:
     from listening_tui.config import Settings
 
     target = Settings().db_target(args.db)
+    from listening_tui.db.targets import precheck
+
+    precheck(target)
     from listening_tui.tui.app import ListeningApp
 
     app = ListeningApp(db_target=target)

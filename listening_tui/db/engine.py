@@ -10,8 +10,6 @@ their owner only: they hold personal stories and contact details.
 
 from __future__ import annotations
 
-import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,9 +19,9 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
+from listening_tui.db.targets import check_sqlite_file, create_private_file, is_url, unsupported
 from listening_tui.errors import DatabaseOpenError
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 IMMEDIATE = "listening_tui_immediate"
 """Execution option: begin this SQLite transaction with BEGIN IMMEDIATE (a writer)."""
 
@@ -51,7 +49,7 @@ class Database:
 
 def resolve_target(target: str) -> URL | Path:
     """A URL for ``scheme://`` targets, else a SQLite file path."""
-    if "://" not in target:
+    if not is_url(target):
         return Path(target).expanduser()
     try:
         url = make_url(target)
@@ -71,10 +69,7 @@ def resolve_target(target: str) -> URL | Path:
         if url.drivername in ("postgresql", "postgresql+psycopg2"):
             url = url.set(drivername="postgresql+psycopg")
         return url
-    raise DatabaseOpenError(
-        f"'{url.render_as_string(hide_password=True)}' is not supported: use a SQLite file "
-        "path or a PostgreSQL URL like postgresql+psycopg://user@host/dbname"
-    )
+    raise DatabaseOpenError(unsupported(url.render_as_string(hide_password=True)))
 
 
 def open_engine(target: str, *, busy_timeout_ms: int = 10_000) -> Database:
@@ -87,9 +82,9 @@ def open_engine(target: str, *, busy_timeout_ms: int = 10_000) -> Database:
 
 def _open_sqlite(path: Path, busy_timeout_ms: int) -> Database:
     path = path.absolute()
-    _check_sqlite_file(path)
+    check_sqlite_file(path)
     if not path.exists():
-        _create_private_file(path)
+        create_private_file(path)
     engine = create_engine(f"sqlite:///{path}")
     _configure_sqlite(engine, busy_timeout_ms)
     try:
@@ -108,57 +103,6 @@ def _open_sqlite(path: Path, busy_timeout_ms: int) -> Database:
             "listening-tui database): choose another file"
         )
     return Database(engine, _factory(engine), f"SQLite file {path}", path)
-
-
-def _check_sqlite_file(path: Path) -> None:
-    if path.is_dir():
-        raise DatabaseOpenError(
-            f"{path} is a folder, not a database file: "
-            f"give a file name, like {path / 'listening.db'}"
-        )
-    if not path.exists():
-        parent = path.parent
-        if parent.exists() and not parent.is_dir():
-            raise DatabaseOpenError(f"{parent} is a file, so {path} can't be created in it")
-        if parent.exists() and not os.access(parent, os.W_OK | os.X_OK):
-            raise DatabaseOpenError(
-                f"Can't create {path}: the folder {parent} is read-only. Choose another place"
-            )
-        return
-    if not path.is_file():
-        raise DatabaseOpenError(f"{path} is not a regular file: give a database file")
-    if not os.access(path, os.R_OK):
-        raise DatabaseOpenError(f"{path} can't be read: you don't have permission to open it")
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header and header != SQLITE_HEADER:
-        raise DatabaseOpenError(
-            f"{path} is not a database (it is some other kind of file): "
-            "give a listening-tui database file, or a new file name to start one"
-        )
-    if not os.access(path, os.W_OK):
-        raise DatabaseOpenError(
-            f"{path} is read-only: the app must be able to save into it. Make it writable "
-            f"(chmod u+w {path}) or copy it somewhere you can write"
-        )
-    if not os.access(path.parent, os.W_OK | os.X_OK):
-        raise DatabaseOpenError(
-            f"The folder {path.parent} is read-only, and SQLite needs to write its journal "
-            "beside the database: move the file somewhere you can write"
-        )
-
-
-def _create_private_file(path: Path) -> None:
-    """Create the database file (and its folders) readable by the owner only."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, stat.S_IRUSR | stat.S_IWUSR)
-        os.close(fd)
-        os.chmod(path, 0o600)
-    except FileExistsError:
-        pass
-    except OSError as exc:
-        raise DatabaseOpenError(f"Can't create {path}: {exc.strerror}") from None
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:

@@ -16,7 +16,13 @@ if TYPE_CHECKING:
     from listening_tui.db.engine import Database
     from listening_tui.domain.summaries import SessionSummary
 
-KIND_LABELS = {"one_to_one": "One-to-one", "group": "Group"}
+KIND_LABELS = {"one_to_one": "1:1", "group": "Group"}
+FIRST_ISSUE_WIDTH = 40
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters, with an ellipsis when cut."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 class SessionsScreen(Screen[None]):
@@ -78,7 +84,7 @@ class SessionsScreen(Screen[None]):
                 session.subgroup or "",
                 str(session.participant_count),
                 str(session.issue_count),
-                session.first_issue or "",
+                shorten(session.first_issue or "", FIRST_ISSUE_WIDTH),
                 key=str(session.id),
             )
         table.focus()

@@ -77,7 +77,7 @@ class StartScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#campaigns", DataTable)
-        table.add_columns("Campaign", "Organisation", "Sessions", "People heard", "Themes")
+        table.add_columns("Campaign", "Sessions", "People", "Themes", "Organisation")
         table.loading = True
         self.load()
 
@@ -111,10 +111,10 @@ class StartScreen(Screen[None]):
         for campaign in event.campaigns:
             table.add_row(
                 campaign.name,
-                campaign.organisation or "",
                 str(campaign.session_count),
                 str(campaign.people_heard),
                 str(campaign.theme_count),
+                campaign.organisation or "",
                 key=str(campaign.id),
             )
         hint = self.query_one("#start-hint", Static)

@@ -1,0 +1,1 @@
+"""Bundles (spec/bundle.md), CSV and reports: files that travel between laptops."""

@@ -1,0 +1,36 @@
+"""Snapshots of the start screen at fixed sizes (expect churn when textual moves)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+from listening_tui.tui.app import ListeningApp
+
+
+async def _loaded(pilot: Pilot[None]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_start_screen_80x24(snap_compare: Any, snapshot_db: Path) -> None:
+    app = ListeningApp(db_target=str(snapshot_db))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_loaded)
+
+
+def test_start_screen_100x30(snap_compare: Any, snapshot_db: Path) -> None:
+    app = ListeningApp(db_target=str(snapshot_db))
+    assert snap_compare(app, terminal_size=(100, 30), run_before=_loaded)
+
+
+def test_sessions_screen_100x30(snap_compare: Any, snapshot_db: Path) -> None:
+    app = ListeningApp(db_target=str(snapshot_db))
+
+    async def open_sessions(pilot: Pilot[None]) -> None:
+        await _loaded(pilot)
+        await pilot.press("enter")
+        await _loaded(pilot)
+
+    assert snap_compare(app, terminal_size=(100, 30), run_before=open_sessions)
