@@ -93,10 +93,8 @@ def test_bad_db_targets_get_one_line_and_exit_2(tmp_path: Path, where: str) -> N
         (str(text_file), "is not a database"),
         ("mysql://root@localhost/x", "is not supported"),
     ]:
-        if where == "flag":
-            result = run("--db", target)
-        else:
-            result = run(env={"LISTENING_TUI_DB": target})
+        by_env = {"LISTENING_TUI_DB": target}
+        result = run("--db", target) if where == "flag" else run(env=by_env)
         assert_one_line_refusal(result, fragment)
     assert text_file.read_text() == "hello"
 
