@@ -11,7 +11,11 @@ from listening_tui.tui.app import ListeningApp
 
 
 async def _loaded(pilot: Pilot[None]) -> None:
+    """Wait for the database worker, its message, the focus change and the footer's redraw."""
     await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
     await pilot.pause()
 
 

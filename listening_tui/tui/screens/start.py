@@ -29,6 +29,7 @@ class StartScreen(Screen[None]):
             "Sessions",
             id="start.open_campaign",
             tooltip="List the sessions of the highlighted campaign",
+            show=False,
         ),
         Binding(
             "r",
