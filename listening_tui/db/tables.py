@@ -76,7 +76,7 @@ class QuestionRow(Base):
     __tablename__ = "campaign_questions"
     __table_args__ = (UniqueConstraint("campaign_id", "position"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True, default=uuid.uuid4)
     campaign_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
     )
@@ -95,7 +95,7 @@ class SubgroupRow(Base):
         UniqueConstraint("campaign_id", "name_key"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True, default=uuid.uuid4)
     campaign_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
     )
@@ -183,7 +183,7 @@ class SessionRow(Timestamps, Base):
 class _SessionChild:
     """Columns every list held by a session has: its session and its place in the list."""
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True, default=uuid.uuid4)
     session_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("listening_sessions.id", ondelete="CASCADE"), index=True
     )
@@ -265,7 +265,7 @@ class RevisionRow(Base):
         _choice("reason", ("edit", "import_conflict", "import_older", "delete"), "reason"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True, default=uuid.uuid4)
     session_id: Mapped[uuid.UUID] = mapped_column(Uuid(), index=True)
     """The session this was a version of (no foreign key: it outlives a deletion)."""
     campaign_id: Mapped[uuid.UUID] = mapped_column(

@@ -45,11 +45,8 @@ def test_sample_db_holds_the_promised_campaign(tmp_path: Path) -> None:
 
             subgroups = count(select(func.count(func.distinct(SessionRow.subgroup))))
             assert subgroups >= 6
-            kinds = dict(
-                connection.execute(select(SessionRow.kind, func.count()).group_by(SessionRow.kind))
-                .tuples()
-                .all()
-            )
+            by_kind = select(SessionRow.kind, func.count()).group_by(SessionRow.kind)
+            kinds = dict(connection.execute(by_kind).all())
             assert kinds["one_to_one"] >= 10
             assert kinds["group"] >= 10
             assert count(select(func.count()).select_from(ThemeRow)) >= 6

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: (none)
-Create Date: 2026-11-22 03:34:02.155725
+Create Date: 2026-11-22 03:45:08.840403
 
 """
 
@@ -32,7 +32,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "campaign_questions",
-        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("campaign_id", sa.Uuid(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
@@ -54,7 +54,7 @@ def upgrade() -> None:
 
     op.create_table(
         "campaign_subgroups",
-        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("campaign_id", sa.Uuid(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
@@ -138,7 +138,7 @@ def upgrade() -> None:
 
     op.create_table(
         "session_revisions",
-        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("session_id", sa.Uuid(), nullable=False),
         sa.Column("campaign_id", sa.Uuid(), nullable=False),
         sa.Column("number", sa.Integer(), nullable=False),
@@ -197,7 +197,7 @@ def upgrade() -> None:
         sa.Column("consent_to_contact", sa.Boolean(), nullable=False),
         sa.Column("member_status", sa.String(length=20), nullable=False),
         sa.Column("affiliations", sa.JSON(), nullable=False),
-        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("session_id", sa.Uuid(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.CheckConstraint(
@@ -257,7 +257,7 @@ def upgrade() -> None:
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("attribution", sa.Text(), nullable=True),
         sa.Column("sharing", sa.String(length=20), nullable=False),
-        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("session_id", sa.Uuid(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.CheckConstraint(
@@ -281,7 +281,7 @@ def upgrade() -> None:
         sa.Column("name", sa.Text(), nullable=False),
         sa.Column("contact", sa.Text(), nullable=True),
         sa.Column("why", sa.Text(), nullable=True),
-        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("session_id", sa.Uuid(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
