@@ -10,10 +10,10 @@ Alembic, Textual) are imported only by the command that needs them, so
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import NoReturn
 
 from listening_tui import __version__
@@ -23,6 +23,9 @@ PROG = "listening-tui"
 EXIT_OK = 0
 EXIT_UNEXPECTED = 1
 EXIT_USAGE = 2
+
+COMMAND_MODULES: tuple[str, ...] = ("sample",)
+"""Sub-commands, each a module of listening_tui.commands (in --help order)."""
 
 
 class UsageError(Exception):
@@ -62,13 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(parser, None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    sample = commands.add_parser(
-        "sample",
-        help="write a fresh copy of the sample campaign database",
-        description="Write a fresh copy of the sample campaign database to FILE.",
-    )
-    sample.add_argument("--out", required=True, metavar="FILE", help="the database file to write")
-    _db_option(sample, argparse.SUPPRESS)
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"listening_tui.commands.{name}")
+        before = set(commands.choices)
+        module.add_parser(commands)
+        for added in set(commands.choices) - before:
+            _db_option(commands.choices[added], argparse.SUPPRESS)
     return parser
 
 
@@ -76,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     try:
         args = build_parser().parse_args(argv)
-        handler = _HANDLERS.get(args.command or "", _run_app)
+        handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _run_app)
         return handler(args)
     except UsageError as exc:
         return _fail(str(exc))
@@ -114,20 +116,3 @@ def _run_app(args: argparse.Namespace) -> int:
     if app.error_message:
         return _fail(app.error_message)
     return app.return_code or 0
-
-
-def _run_sample(args: argparse.Namespace) -> int:
-    from listening_tui.services.sample import write_sample
-
-    summary = write_sample(Path(args.out))
-    print(summary.path)
-    print(
-        f"{summary.sessions} sessions in {summary.subgroups} subgroups, "
-        f"{summary.issues} issues, {summary.themes} themes: {summary.campaign}"
-    )
-    return EXIT_OK
-
-
-_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "sample": _run_sample,
-}
