@@ -6,3 +6,18 @@ only argparse at the top; the handler imports services when it runs, so
 ``--help`` stays instant. Handlers raise ListeningError for anything the user
 can put right; cli.main turns it into one line on stderr and exit status 2.
 """
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from listening_tui.db.engine import Database
+
+
+def open_database_for(args: argparse.Namespace) -> Database:
+    """Open the database named by --db (or LISTENING_TUI_DB, or the default), at head."""
+    from listening_tui.services.database import open_database
+
+    return open_database(getattr(args, "db", None))
