@@ -25,6 +25,13 @@ from listening_tui.errors import DatabaseOpenError
 IMMEDIATE = "listening_tui_immediate"
 """Execution option: begin this SQLite transaction with BEGIN IMMEDIATE (a writer)."""
 
+UNICODE_LOWER = "unicode_lower"
+"""A SQL function on SQLite connections: Python's str.lower (SQLite's lower() is ASCII only)."""
+
+
+def _unicode_lower(value: object) -> object:
+    return value.lower() if isinstance(value, str) else value
+
 
 @dataclass
 class Database:
@@ -110,6 +117,7 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's BEGIN below own transactions (pysqlite's own is unreliable).
         dbapi_connection.isolation_level = None
+        dbapi_connection.create_function(UNICODE_LOWER, 1, _unicode_lower, deterministic=True)
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")

@@ -437,6 +437,16 @@ class RevisionRepository:
         )
         return number
 
+    def last_deleted(self, session_id: uuid.UUID) -> tuple[uuid.UUID, dict[str, Any]] | None:
+        """(campaign id, content) of the session's most recent deletion, or None."""
+        found = self.session.execute(
+            select(RevisionRow.campaign_id, RevisionRow.content)
+            .where(RevisionRow.session_id == session_id, RevisionRow.reason == "delete")
+            .order_by(RevisionRow.number.desc())
+            .limit(1)
+        ).first()
+        return None if found is None else (found[0], found[1])
+
     def of_session(self, session_id: uuid.UUID) -> list[Revision]:
         """The session's kept versions, oldest first."""
         rows = self.session.scalars(

@@ -19,6 +19,7 @@ from listening_tui.db.repositories import (
     SessionRepository,
     ThemeRepository,
 )
+from listening_tui.db.session_list import SessionListRepository
 from listening_tui.errors import DatabaseError
 
 
@@ -29,6 +30,7 @@ class UnitOfWork:
     themes: ThemeRepository
     sessions: SessionRepository
     revisions: RevisionRepository
+    session_list: SessionListRepository
 
     def __init__(self, database: Database, *, write: bool = True) -> None:
         self.database = database
@@ -46,6 +48,7 @@ class UnitOfWork:
         self.themes = ThemeRepository(session)
         self.sessions = SessionRepository(session)
         self.revisions = RevisionRepository(session)
+        self.session_list = SessionListRepository(session)
         return self
 
     @property

@@ -48,6 +48,25 @@ class SessionSummary(Summary):
     version: int
 
 
+class SessionPage(Summary):
+    """One page of the sessions list, and how many sessions match in all."""
+
+    rows: list[SessionSummary]
+    total: int
+    """How many sessions match the query (not only those on this page)."""
+    offset: int
+    """The position of the first row in the whole ordered list (0 for the first)."""
+
+
+class SessionFacets(Summary):
+    """The choices the sessions list offers as filters."""
+
+    leaders: list[str]
+    """Every leader who led one of the campaign's sessions, by name."""
+    subgroups: list[str]
+    """Every subgroup one of the campaign's sessions was held in, by name."""
+
+
 class SavedSession(Summary):
     """A session as it stands in the database after a save."""
 

@@ -1,4 +1,4 @@
-"""Listening sessions: save the form, read it back, list, delete; no version is ever lost.
+"""Listening sessions: save the form, read it back, list, delete, restore; no version is lost.
 
 Every change to a stored session first keeps the previous version in the
 revision history, in the same transaction as the change.
@@ -13,7 +13,14 @@ from listening_tui.db.base import utcnow
 from listening_tui.db.engine import Database
 from listening_tui.db.unit_of_work import UnitOfWork
 from listening_tui.domain.forms import ListeningSession, SessionForm
-from listening_tui.domain.summaries import Revision, SavedSession, SessionSummary
+from listening_tui.domain.queries import SessionQuery
+from listening_tui.domain.summaries import (
+    Revision,
+    SavedSession,
+    SessionFacets,
+    SessionPage,
+    SessionSummary,
+)
 from listening_tui.domain.validation import validate
 from listening_tui.errors import InvalidInput, NotFound
 
@@ -98,6 +105,26 @@ def list_sessions(database: Database, campaign_id: uuid.UUID) -> list[SessionSum
         return uow.sessions.summaries(campaign_id)
 
 
+def browse_sessions(
+    database: Database, campaign_id: uuid.UUID, query: SessionQuery, offset: int, limit: int
+) -> SessionPage:
+    """One page of the campaign's sessions that match ``query``, in its order, with the count.
+
+    Filtering, sorting, counting and paging all happen in SQL, so a page of a
+    campaign with tens of thousands of sessions costs two short queries.
+    """
+    with UnitOfWork(database, write=False) as uow:
+        total = uow.session_list.count(campaign_id, query)
+        rows = uow.session_list.page(campaign_id, query, offset, limit) if total > offset else []
+    return SessionPage(rows=rows, total=total, offset=offset)
+
+
+def campaign_facets(database: Database, campaign_id: uuid.UUID) -> SessionFacets:
+    """The leaders and subgroups the campaign's sessions have, for the list's filters."""
+    with UnitOfWork(database, write=False) as uow:
+        return uow.session_list.facets(campaign_id)
+
+
 def delete_session(database: Database, session_id: uuid.UUID) -> Revision:
     """Delete a session; its last version stays in the history and is returned."""
     with UnitOfWork(database) as uow:
@@ -109,6 +136,44 @@ def delete_session(database: Database, session_id: uuid.UUID) -> Revision:
         uow.sessions.remove(session_id)
         uow.commit()
     return session_history(database, session_id)[-1]
+
+
+def restore_session(database: Database, session_id: uuid.UUID) -> SavedSession:
+    """Bring a deleted session back as it was when it was deleted (undo).
+
+    The history stays as it is; issues whose theme has since been deleted
+    come back unthemed. The restored session's version is one more than the
+    number of kept versions, so it never repeats an earlier version number.
+    """
+    with UnitOfWork(database) as uow:
+        if uow.sessions.locate(session_id) is not None:
+            raise InvalidInput(
+                "This session is in the list already, so there is no deletion to undo"
+            )
+        found = uow.revisions.last_deleted(session_id)
+        if found is None:
+            raise NotFound(
+                f"There is no deleted session with id {session_id} to bring back: "
+                "it was never deleted here"
+            )
+        campaign_id, content = found
+        session = validate(ListeningSession, content, today=date.max)
+        themes = {issue.theme_id for issue in session.issues if issue.theme_id is not None}
+        kept = uow.themes.ids_in_campaign(campaign_id, themes)
+        if themes - kept:
+            issues = [
+                issue.model_copy(update={"theme_id": None})
+                if issue.theme_id in themes - kept
+                else issue
+                for issue in session.issues
+            ]
+            session = session.model_copy(update={"issues": issues})
+        version = len(uow.revisions.of_session(session_id)) + 1
+        uow.sessions.add(campaign_id, session, version)
+        if session.subgroup:
+            uow.campaigns.add_subgroup(campaign_id, session.subgroup)
+        uow.commit()
+    return SavedSession(session=session, version=version, campaign_id=campaign_id)
 
 
 def session_history(database: Database, session_id: uuid.UUID) -> list[Revision]:
