@@ -27,14 +27,3 @@ def test_start_screen_80x24(snap_compare: Any, snapshot_db: Path) -> None:
 def test_start_screen_100x30(snap_compare: Any, snapshot_db: Path) -> None:
     app = ListeningApp(db_target=str(snapshot_db))
     assert snap_compare(app, terminal_size=(100, 30), run_before=_loaded)
-
-
-def test_sessions_screen_100x30(snap_compare: Any, snapshot_db: Path) -> None:
-    app = ListeningApp(db_target=str(snapshot_db))
-
-    async def open_sessions(pilot: Pilot[None]) -> None:
-        await _loaded(pilot)
-        await pilot.press("enter")
-        await _loaded(pilot)
-
-    assert snap_compare(app, terminal_size=(100, 30), run_before=open_sessions)

@@ -1,90 +1,397 @@
-"""The sessions of one campaign, most recent first."""
+"""The sessions of one campaign: filter, sort, page through, open, delete and undo.
+
+The list never holds the whole campaign: it reads a page of 100 sessions in
+a thread worker and asks for the next when the cursor nears the end, so a
+campaign of 50,000 sessions opens as fast as one of 50. Every database call
+runs in a worker that posts a message; the handlers own the state, and a
+page that arrives for an older query is dropped.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Literal
 from uuid import UUID
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from listening_tui.domain.queries import SORT_COLUMNS, SessionQuery, SortColumn, SortDirection
+from listening_tui.tui.dialogs.delete_session import ConfirmDeleteModal
+from listening_tui.tui.widgets.session_filters import SessionFilters
+from listening_tui.tui.widgets.session_table import NATURAL_DIRECTION, SessionTable, status_text
 
 if TYPE_CHECKING:
     from listening_tui.db.engine import Database
-    from listening_tui.domain.summaries import SessionSummary
+    from listening_tui.domain.summaries import (
+        SessionFacets,
+        SessionPage,
+        SessionSummary,
+    )
 
-KIND_LABELS = {"one_to_one": "1:1", "group": "Group"}
-FIRST_ISSUE_WIDTH = 40
-
-
-def shorten(text: str, width: int) -> str:
-    """``text`` cut to ``width`` characters, with an ellipsis when cut."""
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+PAGE_SIZE = 100
+"""Sessions read at a time."""
+PREFETCH = 20
+"""The next page is asked for when the cursor is this close to the last row shown."""
+RELOAD_MAX = 1_000
+"""At most this many rows are read again to keep the cursor in place after a change."""
+COMPACT_BELOW = 36
+"""Terminals with fewer rows get a one-line filter bar."""
 
 
 class SessionsScreen(Screen[None]):
-    """Lists a campaign's written-up sessions."""
+    """Lists a campaign's written-up sessions, a page at a time."""
+
+    AUTO_FOCUS = "#sessions"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape",
-            "app.pop_screen",
+            "back",
             "Back",
             id="sessions.back",
-            tooltip="Back to the campaigns",
+            tooltip="Back to the campaigns (from the filters: back to the list)",
+        ),
+        Binding(
+            "slash", "search", "Search", id="sessions.search", tooltip="Find sessions by words"
+        ),
+        Binding(
+            "delete",
+            "delete",
+            "Delete",
+            id="sessions.delete",
+            tooltip="Delete the highlighted session (asks first; u brings it back)",
+        ),
+        Binding("u", "undo", "Undo", id="sessions.undo", tooltip="Bring back the last deleted"),
+        Binding("s", "next_sort", "Sort", id="sessions.sort", tooltip="Sort by the next column"),
+        Binding("r", "reverse", "Reverse", id="sessions.reverse", tooltip="Reverse the order"),
+        Binding(
+            "e",
+            "edit",
+            "Edit",
+            id="sessions.edit",
+            tooltip="Open the highlighted session's form (Enter does the same)",
+            show=False,
         ),
     ]
 
-    class SessionsLoaded(Message):
-        """The campaign's sessions were read."""
+    class EditSession(Message):
+        """The listener asked to edit this session; the app opens its form."""
 
-        def __init__(self, sessions: list[SessionSummary]) -> None:
+        def __init__(self, session_id: UUID) -> None:
             super().__init__()
-            self.sessions = sessions
+            self.session_id = session_id
+
+    class PageLoaded(Message):
+        """A page of sessions was read for the query of ``generation``."""
+
+        def __init__(self, generation: int, page: SessionPage, keep: UUID | None) -> None:
+            super().__init__()
+            self.generation = generation
+            self.page = page
+            self.keep = keep
+            """The session the cursor should stay on, if it is on this page."""
+
+    class FacetsLoaded(Message):
+        """The campaign's leaders and subgroups were read."""
+
+        def __init__(self, facets: SessionFacets) -> None:
+            super().__init__()
+            self.facets = facets
+
+    class SessionDeleted(Message):
+        """A session was deleted (its last version is in the history)."""
+
+        def __init__(self, summary: SessionSummary) -> None:
+            super().__init__()
+            self.summary = summary
+
+    class SessionRestored(Message):
+        """A deleted session was brought back."""
+
+        def __init__(self, summary: SessionSummary) -> None:
+            super().__init__()
+            self.summary = summary
+
+    class DatabaseFailed(Message):
+        """A read or change failed; ``message`` says why and what to do."""
+
+        def __init__(self, message: str) -> None:
+            super().__init__()
+            self.message = message
 
     def __init__(self, database: Database, campaign_id: UUID, campaign_name: str) -> None:
         super().__init__()
         self.database = database
         self.campaign_id = campaign_id
         self.campaign_name = campaign_name
+        self.session_query = SessionQuery()
+        """What the list shows now."""
+        self.total = 0
+        """How many sessions match the query (the table holds the first of them)."""
+        self.deleted: list[SessionSummary] = []
+        """Sessions deleted here, last one last: what u brings back."""
+        self._generation = 0
+        self._pending: Literal["reload", "more"] | None = None
+        self._stale = False
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(f"Sessions of {self.campaign_name}", classes="section-title")
-        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield Static(
+            f"Sessions of {self.campaign_name}", classes="section-title", id="sessions-title"
+        )
+        yield SessionFilters(id="session-filters")
+        yield SessionTable(id="sessions")
+        with Horizontal(id="sessions-status-bar"):
+            yield Static("", id="sessions-status")
+            yield Static("Enter: edit", id="sessions-hint")
         yield Footer()
 
+    @property
+    def table(self) -> SessionTable:
+        return self.query_one("#sessions", SessionTable)
+
     def on_mount(self) -> None:
-        table = self.query_one("#sessions", DataTable)
-        table.add_columns(
-            "Held on", "Kind", "Leader", "Subgroup", "People", "Issues", "First issue"
+        self.query_one(SessionFilters).set_compact(self.app.size.height < COMPACT_BELOW)
+        self.query_one("#sessions-status", Static).update("Reading the sessions…")
+        self.watch(self.table, "scroll_y", self._maybe_load_more, init=False)
+        self._reload()
+        self._load_facets()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one(SessionFilters).set_compact(event.size.height < COMPACT_BELOW)
+
+    def on_screen_resume(self) -> None:
+        if self._stale:
+            self._stale = False
+            self._reload_in_place()
+
+    # ---- loading ----
+
+    def _reload(self, keep: UUID | None = None, limit: int | None = None) -> None:
+        """Read the first page of the current query again (drops pages still on their way)."""
+        self._generation += 1
+        self._pending = "reload"
+        self._load_page(self._generation, self.session_query, 0, limit or PAGE_SIZE, keep)
+
+    def _reload_in_place(self, keep: UUID | None = None) -> None:
+        """Read again as many rows as are shown, keeping the cursor on ``keep`` or its session."""
+        table = self.table
+        if keep is None and table.highlighted is not None:
+            keep = table.highlighted.id
+        limit = min(max(PAGE_SIZE, len(table.summaries) + 1), RELOAD_MAX)
+        self._reload(keep, limit)
+        self._load_facets()
+
+    def _maybe_load_more(self) -> None:
+        """Ask for the next page when the cursor or the scrolled view nears the last row."""
+        table = self.table
+        shown = len(table.summaries)
+        near_end = max(table.cursor_row, table.last_visible_row) >= shown - PREFETCH
+        if self._pending is None and shown < self.total and near_end:
+            self._pending = "more"
+            self._load_page(self._generation, self.session_query, shown, PAGE_SIZE, None)
+
+    @work(thread=True, exclusive=True, group="sessions-page")
+    def _load_page(
+        self, generation: int, query: SessionQuery, offset: int, limit: int, keep: UUID | None
+    ) -> None:
+        from listening_tui.errors import ListeningError
+        from listening_tui.services.sessions import browse_sessions
+
+        try:
+            page = browse_sessions(self.database, self.campaign_id, query, offset, limit)
+        except ListeningError as exc:
+            self.post_message(self.DatabaseFailed(exc.message))
+            return
+        self.post_message(self.PageLoaded(generation, page, keep))
+
+    @work(thread=True, exclusive=True, group="sessions-facets")
+    def _load_facets(self) -> None:
+        from listening_tui.errors import ListeningError
+        from listening_tui.services.sessions import campaign_facets
+
+        try:
+            facets = campaign_facets(self.database, self.campaign_id)
+        except ListeningError as exc:
+            self.post_message(self.DatabaseFailed(exc.message))
+            return
+        self.post_message(self.FacetsLoaded(facets))
+
+    @on(PageLoaded)
+    def _show_page(self, event: PageLoaded) -> None:
+        if event.generation != self._generation:
+            return
+        self._pending = None
+        table = self.table
+        self.total = event.page.total
+        query = self.session_query
+        if event.page.offset == 0:
+            table.show_page(event.page.rows, query.sort_by, query.direction, event.keep)
+        else:
+            table.append_page(event.page.rows)
+        self._show_status()
+        self._maybe_load_more()
+
+    def _show_status(self) -> None:
+        text = status_text(len(self.table.summaries), self.total, self.session_query)
+        self.query_one("#sessions-status", Static).update(text)
+
+    @on(FacetsLoaded)
+    def _offer_choices(self, event: FacetsLoaded) -> None:
+        self.query_one(SessionFilters).set_choices(event.facets.subgroups, event.facets.leaders)
+
+    @on(DatabaseFailed)
+    def _show_failure(self, event: DatabaseFailed) -> None:
+        self._pending = None
+        self.notify(event.message, title="The database failed", severity="error", timeout=10)
+
+    @on(DataTable.RowHighlighted, "#sessions")
+    def _cursor_moved(self, event: DataTable.RowHighlighted) -> None:
+        self._maybe_load_more()
+
+    # ---- filtering and sorting ----
+
+    @on(SessionFilters.Changed)
+    def _filter(self, event: SessionFilters.Changed) -> None:
+        changes = {
+            "text": event.text,
+            "kind": event.kind,
+            "subgroup": event.subgroup,
+            "leader": event.leader,
+        }
+        self._query_changed(SessionQuery.model_validate(self.session_query.model_dump() | changes))
+
+    @on(SessionFilters.Done)
+    def _back_to_list(self) -> None:
+        self.table.focus()
+
+    def _query_changed(self, query: SessionQuery) -> None:
+        if query == self.session_query:
+            return
+        self.session_query = query
+        keep = self.table.highlighted
+        self._reload(keep.id if keep else None)
+
+    def _sort(self, column: SortColumn, direction: SortDirection | None = None) -> None:
+        if direction is None:
+            direction = NATURAL_DIRECTION[column]
+        changes = {"sort_by": column, "direction": direction}
+        self._query_changed(self.session_query.model_copy(update=changes))
+
+    @on(DataTable.HeaderSelected, "#sessions")
+    def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
+        column = event.column_key.value
+        if column == self.session_query.sort_by:
+            self.action_reverse()
+            return
+        for candidate in SORT_COLUMNS:
+            if candidate == column:
+                self._sort(candidate)
+
+    def action_next_sort(self) -> None:
+        position = SORT_COLUMNS.index(self.session_query.sort_by)
+        self._sort(SORT_COLUMNS[(position + 1) % len(SORT_COLUMNS)])
+
+    def action_reverse(self) -> None:
+        query = self.session_query
+        self._sort(query.sort_by, "asc" if query.direction == "desc" else "desc")
+
+    def action_search(self) -> None:
+        self.query_one("#session-search", Input).focus()
+
+    def action_back(self) -> None:
+        focused = self.focused
+        if focused is not None and self.query_one(SessionFilters) in focused.ancestors:
+            self.table.focus()
+        else:
+            self.app.pop_screen()
+
+    # ---- editing, deleting, undoing ----
+
+    @on(DataTable.RowSelected, "#sessions")
+    def _row_chosen(self, event: DataTable.RowSelected) -> None:
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        summary = self.table.highlighted
+        if summary is not None:
+            self._stale = True
+            self.post_message(self.EditSession(summary.id))
+
+    def action_delete(self) -> None:
+        summary = self.table.highlighted
+        if summary is None:
+            return
+
+        def answered(delete: bool | None) -> None:
+            if delete:
+                self._delete(summary)
+
+        self.app.push_screen(ConfirmDeleteModal(summary), answered)
+
+    @work(thread=True, exclusive=True, group="sessions-write")
+    def _delete(self, summary: SessionSummary) -> None:
+        from listening_tui.errors import ListeningError
+        from listening_tui.services.sessions import delete_session
+
+        try:
+            delete_session(self.database, summary.id)
+        except ListeningError as exc:
+            self.post_message(self.DatabaseFailed(exc.message))
+            return
+        self.post_message(self.SessionDeleted(summary))
+
+    @on(SessionDeleted)
+    def _deleted(self, event: SessionDeleted) -> None:
+        summary = event.summary
+        self.deleted.append(summary)
+        if any(s.id == summary.id for s in self.table.summaries):
+            self.table.drop_session(summary.id)
+            self.total = max(self.total - 1, 0)
+        self._show_status()
+        if self._pending is not None:
+            self._reload_in_place()
+        self.refresh_bindings()
+        self.notify(
+            f"Deleted the session of {summary.held_on.isoformat()} led by {summary.leader}. "
+            "Press u to undo.",
+            title="Session deleted",
+            timeout=8,
         )
-        table.loading = True
-        self.load()
 
-    @work(thread=True, exclusive=True, group="database")
-    def load(self) -> None:
-        """Read the sessions off the UI thread."""
-        from listening_tui.services.sessions import list_sessions
+    def action_undo(self) -> None:
+        if self.deleted:
+            self.app.clear_notifications()
+            self._restore(self.deleted.pop())
+            self.refresh_bindings()
 
-        self.post_message(self.SessionsLoaded(list_sessions(self.database, self.campaign_id)))
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return bool(self.deleted)
+        return True
 
-    @on(SessionsLoaded)
-    def show_sessions(self, event: SessionsLoaded) -> None:
-        table = self.query_one("#sessions", DataTable)
-        table.loading = False
-        for session in event.sessions:
-            table.add_row(
-                session.held_on.isoformat(),
-                KIND_LABELS[session.kind],
-                session.leader,
-                session.subgroup or "",
-                str(session.participant_count),
-                str(session.issue_count),
-                shorten(session.first_issue or "", FIRST_ISSUE_WIDTH),
-                key=str(session.id),
-            )
-        table.focus()
+    @work(thread=True, exclusive=True, group="sessions-write")
+    def _restore(self, summary: SessionSummary) -> None:
+        from listening_tui.errors import ListeningError
+        from listening_tui.services.sessions import restore_session
+
+        try:
+            restore_session(self.database, summary.id)
+        except ListeningError as exc:
+            self.post_message(self.DatabaseFailed(exc.message))
+            return
+        self.post_message(self.SessionRestored(summary))
+
+    @on(SessionRestored)
+    def _restored(self, event: SessionRestored) -> None:
+        summary = event.summary
+        self._reload_in_place(keep=summary.id)
+        self.notify(
+            f"Brought back the session of {summary.held_on.isoformat()} led by {summary.leader}.",
+            title="Deletion undone",
+        )
