@@ -138,6 +138,7 @@ class SessionsScreen(Screen[None]):
         self._generation = 0
         self._pending: Literal["reload", "more"] | None = None
         self._stale = False
+        self._facets_asked = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -160,7 +161,6 @@ class SessionsScreen(Screen[None]):
         self.query_one("#sessions-status", Static).update("Reading the sessions…")
         self.watch(self.table, "scroll_y", self._maybe_load_more, init=False)
         self._reload()
-        self._load_facets()
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one(SessionFilters).set_compact(event.size.height < COMPACT_BELOW)
@@ -235,6 +235,10 @@ class SessionsScreen(Screen[None]):
         else:
             table.append_page(event.page.rows)
         self._show_status()
+        if not self._facets_asked:
+            # The choices wait for the first page: on a busy laptop the page comes first.
+            self._facets_asked = True
+            self.call_after_refresh(self._load_facets)
         self._maybe_load_more()
 
     def _show_status(self) -> None:
