@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from listening_tui.db.engine import UNICODE_LOWER
@@ -139,23 +139,24 @@ class SessionListRepository:
     def _text_matches(self, text: str) -> ColumnElement[bool]:
         """Any searched column holds ``text``, ignoring case, wildcards taken literally.
 
-        SQLite's LIKE already ignores the case of ASCII letters but its lower()
-        folds nothing else, so a search with letters beyond ASCII ("łukasz")
-        compares through UNICODE_LOWER (Python's str.lower) instead; that is
-        slower, so it is kept for those searches. PostgreSQL's lower() follows
-        the database's locale.
+        SQLite's LIKE already ignores the case of ASCII letters, but its lower()
+        folds nothing else, so a search with letters beyond ASCII ("łukasz") is
+        checked with UNICODE_LOWER (Python's str.lower). Calling Python for every
+        row is slow, so a plain LIKE with those letters as one-character
+        wildcards ("%_ukasz%") picks the candidates first. PostgreSQL's lower()
+        follows the database's locale.
         """
         needle = text.lower()
-        fold: Callable[[Any], Any]
-        if self.session.get_bind().dialect.name != "sqlite":
-            fold = func.lower
-        elif needle.isascii():
-            fold = _unchanged
-        else:
-            fold = getattr(func, UNICODE_LOWER)
+        sqlite = self.session.get_bind().dialect.name == "sqlite"
+        skeleton = _ascii_skeleton(needle)
 
         def contains(column: Any) -> ColumnElement[bool]:
-            return fold(column).contains(needle, autoescape=True)
+            if not sqlite:
+                return func.lower(column).contains(needle, autoescape=True)
+            if needle.isascii():
+                return column.contains(needle, autoescape=True)  # type: ignore[no-any-return]
+            exact = getattr(func, UNICODE_LOWER)(column).contains(needle, autoescape=True)
+            return and_(column.like(skeleton, escape="/"), exact)
 
         return or_(
             contains(SessionRow.leader),
@@ -169,8 +170,12 @@ class SessionListRepository:
         )
 
 
-def _unchanged(column: Any) -> Any:
-    return column
+def _ascii_skeleton(needle: str) -> str:
+    """A LIKE pattern any text holding ``needle`` matches: letters beyond ASCII become "_"."""
+    escaped = (
+        "_" if not char.isascii() else "/" + char if char in "%_/" else char for char in needle
+    )
+    return "%" + "".join(escaped) + "%"
 
 
 _SORT_KEYS: dict[SortColumn, Callable[[], list[Any]]] = {

@@ -249,3 +249,21 @@ def test_facets_are_the_distinct_leaders_and_subgroups(riverside: Any) -> None:
         "Amina Yusuf", "bob Reilly", "Dev Patel", "Grace Okafor", "Siân Griffiths", "Łukasz Nowak",
     ]  # fmt: skip
     assert facets.subgroups == ["Home care", "Libraries", "libraries annex"]
+
+
+def test_wildcards_stay_literal_in_searches_beyond_ascii(database: Any) -> None:
+    campaign_id = make_campaign(database)
+    literal = add(database, campaign_id, issues=("Łódź_100% of posts cut",))
+    lookalike = add(database, campaign_id, issues=("ŁÓDŹ-1000 posts",))
+    add(database, campaign_id, issues=("Lodz_100% without accents",))
+
+    def found(text: str) -> set[uuid.UUID]:
+        page = browse_sessions(database, campaign_id, SessionQuery(text=text), 0, 100)
+        assert page.total == len(page.rows)
+        return {s.id for s in page.rows}
+
+    assert found("łódź_100%") == {literal}
+    assert found("ÓDŹ_1") == {literal}
+    assert found("łódź") == {literal, lookalike}
+    assert found("ódź-1000") == {lookalike}
+    assert found("ódź%") == set()
