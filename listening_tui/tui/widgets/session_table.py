@@ -132,14 +132,12 @@ class SessionTable(DataTable[Text]):
         direction: SortDirection,
         keep: UUID | None = None,
     ) -> None:
-        """Replace everything with ``rows``; the cursor goes to ``keep`` or stays near its row."""
-        previous_row = self.cursor_row
+        """Replace everything with ``rows``; the cursor goes to ``keep``, or to the top."""
         self.sort_by, self.direction = sort_by, direction
         self.summaries = list(rows)
         self._rebuild()
         ids = [s.id for s in self.summaries]
-        target = ids.index(keep) if keep in ids else min(previous_row, len(ids) - 1)
-        self.move_cursor(row=max(target, 0), scroll=True)
+        self.move_cursor(row=ids.index(keep) if keep in ids else 0, scroll=True)
 
     def append_page(self, rows: list[SessionSummary]) -> None:
         """Add the next page below the rows shown."""
