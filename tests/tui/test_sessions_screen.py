@@ -287,3 +287,21 @@ async def test_a_page_for_an_older_query_is_dropped(sample_copy: Path, sample_db
         screen.post_message(SessionsScreen.PageLoaded(0, old, None))
         await settle(pilot)
         assert len(shown(screen)) == 48
+
+
+async def test_undo_after_someone_else_restored_says_why(
+    sample_copy: Path, sample_db: Database
+) -> None:
+    async with sessions_screen(sample_copy) as (pilot, screen):
+        target = screen.query_one(SessionTable).summaries[0]
+        await pilot.press("delete", "y")
+        await settle(pilot)
+        assert count(sample_db, SessionRow) == 47
+        sessions.restore_session(sample_db, target.id)
+        await pilot.press("u")
+        await settle(pilot)
+        (failure,) = [n for n in pilot.app._notifications if n.severity == "error"]
+        assert failure.title == "Could not undo the deletion"
+        assert "in the list already" in failure.message
+        assert count(sample_db, SessionRow) == 48
+        assert count(sample_db, RevisionRow, session_id=target.id) == 1

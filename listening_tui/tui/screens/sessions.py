@@ -66,7 +66,9 @@ class SessionsScreen(Screen[None]):
             id="sessions.delete",
             tooltip="Delete the highlighted session (asks first; u brings it back)",
         ),
-        Binding("u", "undo", "Undo", id="sessions.undo", tooltip="Bring back the last deleted"),
+        Binding(
+            "u", "undo", "Undo", id="sessions.undo", tooltip="Bring back the session deleted last"
+        ),
         Binding("s", "next_sort", "Sort", id="sessions.sort", tooltip="Sort by the next column"),
         Binding("r", "reverse", "Reverse", id="sessions.reverse", tooltip="Reverse the order"),
         Binding(
@@ -117,11 +119,13 @@ class SessionsScreen(Screen[None]):
             super().__init__()
             self.summary = summary
 
-    class DatabaseFailed(Message):
+    class ActionFailed(Message):
         """A read or change failed; ``message`` says why and what to do."""
 
-        def __init__(self, message: str) -> None:
+        def __init__(self, title: str, message: str) -> None:
             super().__init__()
+            self.title = title
+            """What could not be done ("Could not delete the session")."""
             self.message = message
 
     def __init__(self, database: Database, campaign_id: UUID, campaign_name: str) -> None:
@@ -206,7 +210,7 @@ class SessionsScreen(Screen[None]):
         try:
             page = browse_sessions(self.database, self.campaign_id, query, offset, limit)
         except ListeningError as exc:
-            self.post_message(self.DatabaseFailed(exc.message))
+            self.post_message(self.ActionFailed("Could not read the sessions", exc.message))
             return
         self.post_message(self.PageLoaded(generation, page, keep))
 
@@ -218,7 +222,9 @@ class SessionsScreen(Screen[None]):
         try:
             facets = campaign_facets(self.database, self.campaign_id)
         except ListeningError as exc:
-            self.post_message(self.DatabaseFailed(exc.message))
+            self.post_message(
+                self.ActionFailed("Could not read the leaders and subgroups", exc.message)
+            )
             return
         self.post_message(self.FacetsLoaded(facets))
 
@@ -249,10 +255,10 @@ class SessionsScreen(Screen[None]):
     def _offer_choices(self, event: FacetsLoaded) -> None:
         self.query_one(SessionFilters).set_choices(event.facets.subgroups, event.facets.leaders)
 
-    @on(DatabaseFailed)
-    def _show_failure(self, event: DatabaseFailed) -> None:
+    @on(ActionFailed)
+    def _show_failure(self, event: ActionFailed) -> None:
         self._pending = None
-        self.notify(event.message, title="The database failed", severity="error", timeout=10)
+        self.notify(event.message, title=event.title, severity="error", timeout=10)
 
     @on(DataTable.RowHighlighted, "#sessions")
     def _cursor_moved(self, event: DataTable.RowHighlighted) -> None:
@@ -346,12 +352,12 @@ class SessionsScreen(Screen[None]):
         try:
             delete_session(self.database, summary.id)
         except ListeningError as exc:
-            self.post_message(self.DatabaseFailed(exc.message))
+            self.post_message(self.ActionFailed("Could not delete the session", exc.message))
             return
         self.post_message(self.SessionDeleted(summary))
 
     @on(SessionDeleted)
-    def _deleted(self, event: SessionDeleted) -> None:
+    def _session_deleted(self, event: SessionDeleted) -> None:
         summary = event.summary
         self.deleted.append(summary)
         if any(s.id == summary.id for s in self.table.summaries):
@@ -387,12 +393,12 @@ class SessionsScreen(Screen[None]):
         try:
             restore_session(self.database, summary.id)
         except ListeningError as exc:
-            self.post_message(self.DatabaseFailed(exc.message))
+            self.post_message(self.ActionFailed("Could not undo the deletion", exc.message))
             return
         self.post_message(self.SessionRestored(summary))
 
     @on(SessionRestored)
-    def _restored(self, event: SessionRestored) -> None:
+    def _session_restored(self, event: SessionRestored) -> None:
         summary = event.summary
         self._reload_in_place(keep=summary.id)
         self.notify(
