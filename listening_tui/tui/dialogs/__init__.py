@@ -1,0 +1,1 @@
+"""Modal dialogs: typed ModalScreen[...] that dismiss with their answer."""
