@@ -121,7 +121,8 @@ class StartScreen(Screen[None]):
         campaigns.loading = True
         self.query_one("#drafts", DataTable).add_columns("Draft", "Last change", "Campaign")
         self._show_drafts([])
-        self.refresh_data()
+        # Draw the screen first: the worker's imports (SQLAlchemy, ~0.5 s) hold the GIL.
+        self.call_after_refresh(self.refresh_data)
 
     def refresh_data(self) -> None:
         """Read the campaigns and drafts again."""
