@@ -9,6 +9,7 @@ CORE = [
     "listening_tui.domain.forms",
     "listening_tui.domain.validation",
     "listening_tui.domain.summaries",
+    "listening_tui.domain.voting",
     "listening_tui.db.engine",
     "listening_tui.db.repositories",
     "listening_tui.db.unit_of_work",
@@ -39,7 +40,13 @@ def test_core_imports_without_textual() -> None:
 
 
 def test_domain_imports_without_sqlalchemy() -> None:
-    loaded = loaded_after(["listening_tui.domain.forms", "listening_tui.domain.validation"])
+    loaded = loaded_after(
+        [
+            "listening_tui.domain.forms",
+            "listening_tui.domain.validation",
+            "listening_tui.domain.voting",
+        ]
+    )
     assert "pydantic" in loaded
     assert "sqlalchemy" not in loaded
 
