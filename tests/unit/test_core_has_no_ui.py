@@ -20,6 +20,7 @@ CORE = [
     "listening_tui.services.themes",
     "listening_tui.services.sample",
     "listening_tui.interchange",
+    "listening_tui.interchange.ballots",
     "listening_tui.cli",
 ]
 
