@@ -79,21 +79,30 @@ def prepare_ballots(
                 raise InvalidInput(f'the option "{name.strip()}" is on the list of options twice')
             index[key] = len(names)
             names.append(name.strip())
+    listed = frozenset(index) if options is not None else None
+    marks: dict[str, tuple[str, str]] = {}  # a cell as typed -> (trimmed, key); cells repeat
     counted: list[tuple[int, ...]] = []
     spoiled: list[SpoiledBallot] = []
     read = 0
     for ballot in ballots:
         read += 1
-        preferences = [name.strip() for name in ballot.preferences if name.strip()]
-        reason = _spoiled_because(preferences, index if options is not None else None)
+        preferences: list[tuple[str, str]] = []
+        for cell in ballot.preferences:
+            mark = marks.get(cell)
+            if mark is None:
+                trimmed = cell.strip()
+                mark = marks[cell] = (trimmed, trimmed.casefold())
+            if mark[1]:
+                preferences.append(mark)
+        reason = _spoiled_because(preferences, listed)
         if reason is not None:
             spoiled.append(SpoiledBallot(ballot=ballot.number, reason=reason))
             continue
-        for name in preferences:
-            if name_key(name) not in index:
-                index[name_key(name)] = len(names)
+        for name, key in preferences:
+            if key not in index:
+                index[key] = len(names)
                 names.append(name)
-        counted.append(tuple(index[name_key(name)] for name in preferences))
+        counted.append(tuple(index[key] for _, key in preferences))
     return BallotBox.model_construct(
         options=tuple(names),
         counted=tuple(counted),
@@ -102,16 +111,21 @@ def prepare_ballots(
     )
 
 
-def _spoiled_because(preferences: list[str], listed: dict[str, int] | None) -> str | None:
+def _spoiled_because(
+    preferences: list[tuple[str, str]], listed: frozenset[str] | None
+) -> str | None:
+    """Why a ballot is spoiled (its first problem, left to right), or None."""
+    keys = {key for _, key in preferences}
+    if len(keys) == len(preferences) and (listed is None or keys <= listed):
+        return None
     seen: dict[str, str] = {}
-    for name in preferences:
-        key = name_key(name)
+    for name, key in preferences:
         if listed is not None and key not in listed:
             return f'names "{name}", which is not on the list of options'
         if key in seen:
             return f'names "{seen[key]}" twice'
         seen[key] = name
-    return None
+    return None  # not reached: the quick check above found a problem
 
 
 # --- Borda (modified) ----------------------------------------------------------------------
