@@ -1,10 +1,10 @@
 """Ranked ballots (spec/voting.md): spoiled and blank ballots, Borda (modified), instant run-off.
 
 Counting is done on ballots grouped by their preferences, so ten thousand paper
-ballots count in milliseconds and the order in which they were typed in cannot
+ballots count in a tenth of a second and the order in which they were typed in cannot
 change the result.
 
-Decisions where the spec is silent (each shown to the convenor):
+Decisions where the spec is silent:
 
 - Option names are shown as written on the ``--options`` list (in the app: the
   vote's options) when one is given, else as in their first appearance on a
