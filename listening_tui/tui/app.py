@@ -17,6 +17,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
+from listening_tui.tui.commands import ScreenCommands
 from listening_tui.tui.screens.start import StartScreen
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ class ListeningApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "listening-tui"
+    COMMANDS = App.COMMANDS | {ScreenCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+q",

@@ -287,3 +287,40 @@ async def test_quit_keeps_the_draft(sample_copy: Path) -> None:
         assert draft.content.leader == "Q"
     finally:
         database.close()
+
+
+async def test_the_palette_opens_a_group_form(sample_copy: Path) -> None:
+    app = ListeningApp(db_target=str(sample_copy))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "new group")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, SessionFormScreen)
+        assert form.content.kind == "group"
+
+
+async def test_discard_asks_then_forgets_the_draft(sample_copy: Path) -> None:
+    app = ListeningApp(db_target=str(sample_copy))
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = await open_form(pilot, "o")
+        await type_text(pilot, "Gone")
+        await pilot.pause(1.5)  # the draft is written
+        database = open_database(str(sample_copy))
+        try:
+            assert len(drafts.list_drafts(database)) == 1
+        finally:
+            database.close()
+        await form.run_action("discard")
+        await pilot.pause()
+        await pilot.press("tab", "enter")  # from "Cancel" to "Discard"
+        await settle(pilot)
+        assert isinstance(app.screen, StartScreen)
+    database = open_database(str(sample_copy))
+    try:
+        assert drafts.list_drafts(database) == []
+    finally:
+        database.close()

@@ -8,6 +8,7 @@ nothing.
 
 from __future__ import annotations
 
+import threading
 import uuid
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -44,6 +45,7 @@ from listening_tui.domain.drafts import (
     with_group_names,
 )
 from listening_tui.domain.forms import MAX_ISSUES, Campaign
+from listening_tui.tui.commands import PaletteEntry
 from listening_tui.tui.widgets.rows import (
     FormRow,
     IssueRow,
@@ -102,8 +104,11 @@ def field(label: str, widget: Widget, hint: str | None = None, *, inline: bool =
 
 def choices(options: list[tuple[str, str]], chosen: str | None, widget_id: str) -> RadioSet:
     """A horizontal radio set of (label, value) options."""
-    buttons = [RadioButton(label, value=value == chosen, name=value) for label, value in options]
-    return RadioSet(*buttons, id=widget_id, classes="choices")
+    buttons = [
+        RadioButton(label, value=value == chosen, name=value, compact=True)
+        for label, value in options
+    ]
+    return RadioSet(*buttons, id=widget_id, classes="choices", compact=True)
 
 
 def chosen(radio_set: RadioSet) -> str | None:
@@ -150,6 +155,18 @@ class SessionFormScreen(Screen[None]):
         ),
     ]
 
+    PALETTE: ClassVar[list[PaletteEntry]] = [
+        ("form: Save session", "save", "Check the form and save it"),
+        ("form: Close, keeping the draft", "close", "Leave; what you typed stays as a draft"),
+        ("form: Add key issue", "add_to('issues')", "A new key issue at the end (six at most)"),
+        ("form: Add quote", "add_to('quotes')", "A new direct quote"),
+        ("form: Add reference", "add_to('references')", "Someone to meet next"),
+        ("form: Remove this row", "remove_row", "The issue, quote or reference the cursor is in"),
+        ("form: Move row up", "move_row(-1)", "Move the row the cursor is in up"),
+        ("form: Move row down", "move_row(1)", "Move the row the cursor is in down"),
+        ("form: Discard this draft", "discard", "Throw away what was typed (you are asked first)"),
+    ]
+
     class Saved(Message):
         """The session was saved (the draft is gone)."""
 
@@ -187,6 +204,10 @@ class SessionFormScreen(Screen[None]):
         """A draft of this form is in the database."""
         self.last_written: DraftContent | None = None
         """What the form held when it opened or the draft was last written."""
+        self.draft_lock = threading.Lock()
+        """Draft writes, the save and the discard take turns: no late write revives a draft."""
+        self.finished = False
+        """Saved or discarded: no draft may be written any more."""
 
     @property
     def kind_label(self) -> str:
@@ -298,6 +319,7 @@ class SessionFormScreen(Screen[None]):
                 "Potential leader: I saw leadership talent",
                 content.potential_leader,
                 id="potential-leader",
+                compact=True,
             )
         yield Footer()
 
@@ -311,7 +333,10 @@ class SessionFormScreen(Screen[None]):
             inline=True,
         )
         yield Checkbox(
-            "They agreed to be contacted", person.consent_to_contact, id="person-consent"
+            "They agreed to be contacted",
+            person.consent_to_contact,
+            id="person-consent",
+            compact=True,
         )
         yield field("Member?", choices(MEMBER_CHOICES, person.member_status, "person-member"))
         yield field(
@@ -402,13 +427,16 @@ class SessionFormScreen(Screen[None]):
         from listening_tui.services.drafts import save_draft
 
         try:
-            save_draft(
-                self.database,
-                self.campaign.id,
-                self.draft_id,
-                content,
-                base_version=self.base_version,
-            )
+            with self.draft_lock:
+                if self.finished:
+                    return
+                save_draft(
+                    self.database,
+                    self.campaign.id,
+                    self.draft_id,
+                    content,
+                    base_version=self.base_version,
+                )
         except ListeningError as exc:
             self.app.call_from_thread(
                 self.notify,
@@ -430,13 +458,16 @@ class SessionFormScreen(Screen[None]):
             return
         self.last_written = content
         self.has_draft = True
-        save_draft(
-            self.database,
-            self.campaign.id,
-            self.draft_id,
-            content,
-            base_version=self.base_version,
-        )
+        with self.draft_lock:
+            if self.finished:
+                return
+            save_draft(
+                self.database,
+                self.campaign.id,
+                self.draft_id,
+                content,
+                base_version=self.base_version,
+            )
 
     # ---- saving ----
 
@@ -462,7 +493,9 @@ class SessionFormScreen(Screen[None]):
 
         assert isinstance(form, SessionForm)
         try:
-            saved = save_session(self.database, self.campaign.id, form, draft_id=self.draft_id)
+            with self.draft_lock:
+                saved = save_session(self.database, self.campaign.id, form, draft_id=self.draft_id)
+                self.finished = True
         except InvalidInput as exc:
             self.app.call_from_thread(self.show_problems, exc.problems or [("", exc.message)])
             return
@@ -587,7 +620,10 @@ class SessionFormScreen(Screen[None]):
 
     @on(Button.Pressed, ".add-row")
     async def add_row_button(self, event: Button.Pressed) -> None:
-        list_id = (event.button.id or "add-issues").removeprefix("add-")
+        await self.action_add_to((event.button.id or "add-issues").removeprefix("add-"))
+
+    async def action_add_to(self, list_id: str) -> None:
+        """Add an empty row at the end of the issues, quotes or references."""
         await self.add_row_to(self.query_one(f"#{list_id}", RowList), None)
 
     async def action_add_row(self) -> None:
@@ -631,6 +667,43 @@ class SessionFormScreen(Screen[None]):
             focused.scroll_visible(animate=False)
 
     # ---- leaving ----
+
+    def action_discard(self) -> None:
+        from listening_tui.tui.dialogs.confirm import ConfirmModal
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                if self._autosave is not None:
+                    self._autosave.stop()
+                    self._autosave = None
+                self.dirty = False
+                self.discard_draft()
+
+        self.app.push_screen(
+            ConfirmModal(
+                "Throw away this write-up? What you typed here cannot be brought back."
+                + ("\n\nThe saved session itself is not changed." if self.base_version else ""),
+                "Discard",
+            ),
+            callback=answered,
+        )
+
+    @work(thread=True, exclusive=True, group="save")
+    def discard_draft(self) -> None:
+        from listening_tui.services.drafts import discard_draft
+
+        with self.draft_lock:
+            self.finished = True
+            discard_draft(self.database, self.draft_id)
+        self.app.call_from_thread(self._discarded)
+
+    def _discarded(self) -> None:
+        if self._autosave is not None:
+            self._autosave.stop()
+            self._autosave = None
+        self.dirty = False
+        self.notify("The draft was discarded.")
+        self.dismiss(None)
 
     def action_close(self) -> None:
         self.write_draft_now()

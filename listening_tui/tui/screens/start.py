@@ -13,6 +13,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from listening_tui.tui.commands import PaletteEntry
+
 if TYPE_CHECKING:
     from listening_tui.db.engine import Database
     from listening_tui.domain.forms import Campaign, SessionKind
@@ -69,6 +71,24 @@ class StartScreen(Screen[None]):
             tooltip="Read the campaigns again (after another laptop or program saved)",
             show=False,
         ),
+    ]
+
+    PALETTE: ClassVar[list[PaletteEntry]] = [
+        (
+            "session: New one-to-one",
+            "new_session('one_to_one')",
+            "Write up a one-to-one conversation in the highlighted campaign",
+        ),
+        (
+            "session: New group session",
+            "new_session('group')",
+            "Write up a group conversation in the highlighted campaign",
+        ),
+        ("session: List sessions", "open_sessions", "The highlighted campaign's sessions"),
+        ("draft: Resume a draft", "resume_drafts", "Unfinished write-ups, kept as you left them"),
+        ("guide: Prepare for a session", "prepare", "The questions and how a session goes"),
+        ("campaign: New campaign", "new_campaign", "Start a new listening campaign"),
+        ("campaign: Refresh", "refresh_data", "Read campaigns and drafts again"),
     ]
 
     class DataLoaded(Message):
@@ -211,6 +231,22 @@ class StartScreen(Screen[None]):
                 self.listening_app.resume_draft(draft_id)
 
         self.app.push_screen(ResumeDraftsModal(drafts), callback=resume)
+
+    def action_resume_drafts(self) -> None:
+        self.load_drafts_to_offer()
+
+    @work(thread=True, exclusive=True, group="database")
+    def load_drafts_to_offer(self) -> None:
+        from listening_tui.services.drafts import list_drafts
+
+        database = self.listening_app.database
+        if database is None:
+            return
+        found = list_drafts(database)
+        if found:
+            self.app.call_from_thread(self.offer_drafts, found)
+        else:
+            self.app.call_from_thread(self.notify, "There are no unfinished drafts.")
 
     @on(DatabaseFailed)
     def stop_on_failure(self, event: DatabaseFailed) -> None:
