@@ -16,6 +16,8 @@ SIZES = [(80, 24), (120, 40)]
 
 async def _loaded(pilot: Pilot[None]) -> None:
     """Wait for the database worker, its message, the focus change and the footer's redraw."""
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        widget.cursor_blink = False  # type: ignore[attr-defined]  # a blink is not a change
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.wait_for_scheduled_animations()
@@ -61,6 +63,7 @@ def test_group_form_with_errors(
         screen.query_one("#participants", Input).value = "1"
         screen.query_one("#group-names", Input).value = "Siân, Łukasz"
         await pilot.press("ctrl+s")
+        await _loaded(pilot)
         await _loaded(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=refused)
