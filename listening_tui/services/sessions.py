@@ -43,10 +43,10 @@ def save_session(
     data.pop("updated_at", None)
     checked = validate(SessionForm, data, today=today)
     with UnitOfWork(database) as uow:
-        if uow.campaigns.get(campaign_id) is None:
+        if not uow.campaigns.exists(campaign_id):
             raise NotFound(f"There is no campaign with id {campaign_id}")
         _check_themes(uow, campaign_id, checked)
-        stored = uow.sessions.get(checked.id)
+        stored = uow.sessions.get(checked.id) if uow.sessions.locate(checked.id) else None
         if stored is None:
             session = ListeningSession(**data, created_at=moment, updated_at=moment)
             uow.sessions.add(campaign_id, session)
