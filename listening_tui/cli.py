@@ -24,7 +24,7 @@ EXIT_OK = 0
 EXIT_UNEXPECTED = 1
 EXIT_USAGE = 2
 
-COMMAND_MODULES: tuple[str, ...] = ("sample",)
+COMMAND_MODULES: tuple[str, ...] = ("sample", "tally")
 """Sub-commands, each a module of listening_tui.commands (in --help order)."""
 
 
@@ -103,10 +103,10 @@ def _fail(message: str, status: int = EXIT_USAGE) -> int:
 
 
 def _run_app(args: argparse.Namespace) -> int:
-    from listening_tui.config import Settings
-
-    target = Settings().db_target(args.db)
     from listening_tui.db.targets import precheck
+    from listening_tui.paths import resolve_db_target
+
+    target = resolve_db_target(args.db)
 
     precheck(target)
     from listening_tui.tui.app import ListeningApp

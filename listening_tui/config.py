@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from listening_tui.paths import default_db_path
+from listening_tui.paths import ENV_PREFIX, resolve_db_target
 
 
 class Settings(BaseSettings):
     """What the app and the CLI need to know before they open a database."""
 
-    model_config = SettingsConfigDict(env_prefix="LISTENING_TUI_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore")
 
     db: str | None = None
     """The database: a SQLite file path or an SQLAlchemy URL (``LISTENING_TUI_DB``)."""
@@ -20,8 +20,4 @@ class Settings(BaseSettings):
 
     def db_target(self, cli_value: str | None = None) -> str:
         """The database to open: --db first, then LISTENING_TUI_DB, then the data folder."""
-        if cli_value:
-            return cli_value
-        if self.db:
-            return self.db
-        return str(default_db_path())
+        return resolve_db_target(cli_value, self.db or "")

@@ -46,3 +46,7 @@ class AmbiguousChoice(ListeningError):
 
 class OutputExists(ListeningError):
     """A file the command would write already exists and is not overwritten."""
+
+
+class UnreadableFile(ListeningError):
+    """A file named by the user is missing, unreadable, or not in the format it should be."""

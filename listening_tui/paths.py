@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 APP_NAME = "listening-tui"
 DEFAULT_DB_FILENAME = "listening.db"
+ENV_PREFIX = "LISTENING_TUI_"
+DB_ENV = ENV_PREFIX + "DB"
+"""The environment variable that names the database when --db is not given."""
 
 
 def data_dir() -> Path:
@@ -18,3 +22,16 @@ def data_dir() -> Path:
 def default_db_path() -> Path:
     """The database used when neither --db nor LISTENING_TUI_DB names one."""
     return data_dir() / DEFAULT_DB_FILENAME
+
+
+def resolve_db_target(cli_value: str | None, env_value: str | None = None) -> str:
+    """The database to open: --db first, then LISTENING_TUI_DB, then the data folder.
+
+    Light on purpose (no pydantic): the app calls it before its first screen.
+    """
+    if cli_value:
+        return cli_value
+    from_env = env_value if env_value is not None else os.environ.get(DB_ENV)
+    if from_env:
+        return from_env
+    return str(default_db_path())

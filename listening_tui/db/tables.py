@@ -280,3 +280,29 @@ class RevisionRow(Base):
     content_updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     """The version's own ``updated_at``."""
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class DraftRow(Base):
+    """What a listener has typed into a form that is not saved as a session yet.
+
+    Written within seconds of every change and on quit, so that a crash, a
+    closed terminal or a power cut never loses notes; deleted in the same
+    transaction that saves the session.
+    """
+
+    __tablename__ = "drafts"
+    __table_args__ = (_choice("kind", ("one_to_one", "group"), "kind"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True)
+    campaign_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
+    session_id: Mapped[uuid.UUID] = mapped_column(Uuid(), unique=True)
+    """The session the draft becomes (or, when editing, the session it changes)."""
+    kind: Mapped[str] = mapped_column(String(20))
+    base_version: Mapped[int | None] = mapped_column(Integer)
+    """The stored session's version when editing began; None for a new session."""
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    """The form's fields exactly as typed (domain.drafts.DraftContent)."""
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -9,8 +9,11 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
+from sqlalchemy import delete, select
+
 from listening_tui.db.base import utcnow
 from listening_tui.db.engine import Database
+from listening_tui.db.tables import DraftRow, SessionRow
 from listening_tui.db.unit_of_work import UnitOfWork
 from listening_tui.domain.forms import ListeningSession, SessionForm
 from listening_tui.domain.queries import SessionQuery
@@ -32,12 +35,14 @@ def save_session(
     *,
     now: datetime | None = None,
     today: date | None = None,
+    draft_id: uuid.UUID | None = None,
 ) -> SavedSession:
     """Save a filled-in form: a new session, or a new version of a stored one.
 
     The form is validated again here (the date against ``today``), its
-    subgroup joins the campaign's list if it is new, and a stored session's
-    previous version goes to the history before it is overwritten.
+    subgroup joins the campaign's list if it is new, a stored session's
+    previous version goes to the history before it is overwritten, and the
+    draft it was typed in (``draft_id``) is deleted in the same transaction.
     """
     moment = now or utcnow()
     data = form.model_dump()
@@ -45,10 +50,10 @@ def save_session(
     data.pop("updated_at", None)
     checked = validate(SessionForm, data, today=today)
     with UnitOfWork(database) as uow:
-        if uow.campaigns.get(campaign_id) is None:
+        if not uow.campaigns.exists(campaign_id):
             raise NotFound(f"There is no campaign with id {campaign_id}")
         _check_themes(uow, campaign_id, checked)
-        stored = uow.sessions.get(checked.id)
+        stored = uow.sessions.get(checked.id) if uow.sessions.locate(checked.id) else None
         if stored is None:
             session = ListeningSession(**data, created_at=moment, updated_at=moment)
             uow.sessions.add(campaign_id, session)
@@ -64,6 +69,8 @@ def save_session(
             uow.sessions.replace(campaign_id, session, version)
         if checked.subgroup:
             uow.campaigns.add_subgroup(campaign_id, checked.subgroup)
+        if draft_id is not None:
+            uow.session.execute(delete(DraftRow).where(DraftRow.id == draft_id))
         uow.commit()
     return SavedSession(session=session, version=version, campaign_id=campaign_id)
 
@@ -180,3 +187,15 @@ def session_history(database: Database, session_id: uuid.UUID) -> list[Revision]
     """The session's earlier versions, oldest first."""
     with UnitOfWork(database, write=False) as uow:
         return uow.revisions.of_session(session_id)
+
+
+def last_leader(database: Database, campaign_id: uuid.UUID) -> str | None:
+    """The leader of the campaign's most recently written session, offered on a new form."""
+    statement = (
+        select(SessionRow.leader)
+        .where(SessionRow.campaign_id == campaign_id)
+        .order_by(SessionRow.created_at.desc(), SessionRow.id)
+        .limit(1)
+    )
+    with UnitOfWork(database, write=False) as uow:
+        return uow.session.scalar(statement)

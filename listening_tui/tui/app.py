@@ -2,20 +2,28 @@
 
 The first screen appears before the database layer is imported: the
 database is opened, migrated and read in a thread worker (SQLAlchemy's ORM
-alone takes about half a second to import).
+alone takes about half a second to import). Opening a form gathers what it
+needs (the campaign, the last leader, a draft) in a worker, then shows it.
 """
 
 from __future__ import annotations
 
+import uuid
+from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.message import Message
 
+from listening_tui.tui.commands import ScreenCommands
 from listening_tui.tui.screens.start import StartScreen
 
 if TYPE_CHECKING:
     from listening_tui.db.engine import Database
+    from listening_tui.domain.drafts import DraftContent
+    from listening_tui.domain.forms import Campaign, SessionKind
 
 
 class ListeningApp(App[None]):
@@ -23,16 +31,40 @@ class ListeningApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "listening-tui"
+    COMMANDS = App.COMMANDS | {ScreenCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+q",
             "quit",
             "Quit",
             id="app.quit",
-            tooltip="Leave the app (everything saved stays saved)",
+            tooltip="Leave the app; an open form is kept as a draft first",
             priority=True,
         ),
     ]
+
+    class OpenForm(Message):
+        """Everything a form needs was read: show it."""
+
+        def __init__(
+            self,
+            campaign: Campaign,
+            content: DraftContent,
+            draft_id: uuid.UUID | None,
+            base_version: int | None,
+        ) -> None:
+            super().__init__()
+            self.campaign = campaign
+            self.content = content
+            self.draft_id = draft_id
+            self.base_version = base_version
+
+    class RouteFailed(Message):
+        """A screen could not be opened; ``message`` says why."""
+
+        def __init__(self, message: str) -> None:
+            super().__init__()
+            self.message = message
 
     def __init__(self, db_target: str) -> None:
         super().__init__()
@@ -51,6 +83,114 @@ class ListeningApp(App[None]):
         self.error_message = message
         self.exit(return_code=2)
 
+    async def action_quit(self) -> None:
+        """Keep every open form as a draft, then leave."""
+        from listening_tui.errors import ListeningError
+        from listening_tui.tui.screens.form import SessionFormScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionFormScreen):
+                try:
+                    screen.write_draft_now()
+                except ListeningError as exc:
+                    self.notify(
+                        f"Your draft could not be stored ({exc.message}); not quitting.",
+                        severity="error",
+                        timeout=15,
+                    )
+                    return
+        self.exit()
+
     def on_unmount(self) -> None:
         if self.database is not None:
             self.database.close()
+
+    # ---- routes to the form ----
+
+    @work(thread=True, exclusive=True, group="route")
+    def new_session(self, campaign_id: uuid.UUID, kind: SessionKind) -> None:
+        """Open an empty form: today's date, the campaign's community, the last leader."""
+        from listening_tui.domain.drafts import DraftContent, DraftIssue
+        from listening_tui.services.campaigns import get_campaign
+        from listening_tui.services.sessions import last_leader
+
+        database = self._open_database()
+        campaign = get_campaign(database, campaign_id)
+        content = DraftContent(
+            kind=kind,
+            leader=last_leader(database, campaign_id) or "",
+            held_on=date.today().isoformat(),
+            community=campaign.organisation or campaign.name,
+            participant_count="" if kind == "group" else "1",
+            issues=[DraftIssue()],
+        )
+        self.post_message(self.OpenForm(campaign, content, None, None))
+
+    @work(thread=True, exclusive=True, group="route")
+    def resume_draft(self, draft_id: uuid.UUID) -> None:
+        """Open a draft exactly as it was left."""
+        from listening_tui.errors import ListeningError
+        from listening_tui.services.campaigns import get_campaign
+        from listening_tui.services.drafts import get_draft
+
+        database = self._open_database()
+        try:
+            draft = get_draft(database, draft_id)
+            campaign = get_campaign(database, draft.campaign_id)
+        except ListeningError as exc:
+            self.post_message(self.RouteFailed(exc.message))
+            return
+        self.post_message(self.OpenForm(campaign, draft.content, draft.id, draft.base_version))
+
+    @work(thread=True, exclusive=True, group="route")
+    def edit_session(self, session_id: uuid.UUID) -> None:
+        """Open a saved session for editing (or its unfinished draft, if there is one)."""
+        from listening_tui.domain.drafts import from_session_form
+        from listening_tui.errors import ListeningError
+        from listening_tui.services.campaigns import get_campaign
+        from listening_tui.services.drafts import draft_for_session
+        from listening_tui.services.sessions import get_session
+
+        database = self._open_database()
+        try:
+            draft = draft_for_session(database, session_id)
+            if draft is not None:
+                campaign = get_campaign(database, draft.campaign_id)
+                self.post_message(
+                    self.OpenForm(campaign, draft.content, draft.id, draft.base_version)
+                )
+                return
+            saved = get_session(database, session_id)
+            campaign = get_campaign(database, saved.campaign_id)
+        except ListeningError as exc:
+            self.post_message(self.RouteFailed(exc.message))
+            return
+        content = from_session_form(saved.session)
+        self.post_message(self.OpenForm(campaign, content, None, saved.version))
+
+    def _open_database(self) -> Database:
+        assert self.database is not None, "the start screen opens the database first"
+        return self.database
+
+    @on(OpenForm)
+    def open_form(self, event: OpenForm) -> None:
+        from listening_tui.tui.screens.form import SessionFormScreen
+
+        screen = SessionFormScreen(
+            self._open_database(),
+            event.campaign,
+            event.content,
+            draft_id=event.draft_id,
+            base_version=event.base_version,
+        )
+        self.push_screen(screen, callback=self._form_closed)
+
+    def _form_closed(self, _result: None) -> None:
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_data", None)
+            if callable(refresh):
+                refresh()
+
+    @on(RouteFailed)
+    def route_failed(self, event: RouteFailed) -> None:
+        self.notify(event.message, severity="error", timeout=10)

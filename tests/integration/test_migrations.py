@@ -10,7 +10,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, inspect
 
 from listening_tui.db.base import Base
-from listening_tui.db.migrate import alembic_config, head_revision, upgrade_to_head
+from listening_tui.db.migrate import HEAD, alembic_config, head_revision, upgrade_to_head
 from listening_tui.services.database import open_database
 
 
@@ -51,3 +51,22 @@ def test_downgrade_to_base_and_up_again(tmp_path: Path) -> None:
 def test_head_is_the_newest_file() -> None:
     versions = Path(__file__).resolve().parents[2] / "listening_tui/db/migrations/versions"
     assert head_revision() == max(p.name.split("_")[0] for p in versions.glob("0*.py"))
+    assert head_revision() == HEAD, "update listening_tui.db.migrate.HEAD"
+
+
+def test_opening_a_database_at_head_does_not_load_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    database = tmp_path / "at-head.db"
+    open_database(str(database)).close()
+    code = (
+        "import sys\n"
+        "from listening_tui.services.database import open_database\n"
+        f"open_database({str(database)!r}).close()\n"
+        "print('alembic' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

@@ -9,6 +9,7 @@ CORE = [
     "listening_tui.domain.forms",
     "listening_tui.domain.validation",
     "listening_tui.domain.summaries",
+    "listening_tui.domain.voting",
     "listening_tui.db.engine",
     "listening_tui.db.repositories",
     "listening_tui.db.unit_of_work",
@@ -19,6 +20,7 @@ CORE = [
     "listening_tui.services.themes",
     "listening_tui.services.sample",
     "listening_tui.interchange",
+    "listening_tui.interchange.ballots",
     "listening_tui.cli",
 ]
 
@@ -39,7 +41,13 @@ def test_core_imports_without_textual() -> None:
 
 
 def test_domain_imports_without_sqlalchemy() -> None:
-    loaded = loaded_after(["listening_tui.domain.forms", "listening_tui.domain.validation"])
+    loaded = loaded_after(
+        [
+            "listening_tui.domain.forms",
+            "listening_tui.domain.validation",
+            "listening_tui.domain.voting",
+        ]
+    )
     assert "pydantic" in loaded
     assert "sqlalchemy" not in loaded
 

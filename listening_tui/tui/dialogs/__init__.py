@@ -1,1 +1,1 @@
-"""Modal dialogs: small typed screens that ask one question and dismiss with the answer."""
+"""Modal dialogs: typed ModalScreen[...] that dismiss with their answer."""

@@ -44,7 +44,7 @@ class ConfirmDeleteModal(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         summary = self.summary
-        with Vertical(id="confirm-delete"):
+        with Vertical(id="confirm-delete", classes="dialog"):
             yield Static("Delete this session?", classes="dialog-title")
             yield Static(
                 f"{summary.held_on.isoformat()} · {KIND_LABELS[summary.kind]} · "
@@ -56,8 +56,8 @@ class ConfirmDeleteModal(ModalScreen[bool]):
             )
             yield Static("You can bring it back with u straight after.", classes="dialog-hint")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Delete (y)", variant="error", id="delete")
                 yield Button("Keep (n)", variant="primary", id="keep")
+                yield Button("Delete (y)", variant="error", id="delete")
 
     def on_mount(self) -> None:
         self.query_one("#keep", Button).focus()

@@ -1,4 +1,4 @@
-"""The start screen: which database is open and the campaigns in it."""
+"""The start screen: which database is open, its campaigns, and any unfinished drafts."""
 
 from __future__ import annotations
 
@@ -13,40 +13,94 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from listening_tui.tui.commands import PaletteEntry
+
 if TYPE_CHECKING:
     from listening_tui.db.engine import Database
+    from listening_tui.domain.forms import Campaign, SessionKind
     from listening_tui.domain.summaries import CampaignSummary
+    from listening_tui.services.drafts import Draft
     from listening_tui.tui.app import ListeningApp
 
 
 class StartScreen(Screen[None]):
-    """Opens the database in a worker, then lists its campaigns with their counts."""
+    """Opens the database in a worker, then lists campaigns and drafts."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "enter",
-            "open_campaign",
+            "o",
+            "new_session('one_to_one')",
+            "New 1:1",
+            id="start.new_one_to_one",
+            tooltip="Write up a one-to-one conversation in the highlighted campaign",
+        ),
+        Binding(
+            "g",
+            "new_session('group')",
+            "New group",
+            id="start.new_group",
+            tooltip="Write up a group conversation in the highlighted campaign",
+        ),
+        Binding(
+            "s",
+            "open_sessions",
             "Sessions",
-            id="start.open_campaign",
+            id="start.sessions",
             tooltip="List the sessions of the highlighted campaign",
+        ),
+        Binding(
+            "p",
+            "prepare",
+            "Guide",
+            id="start.prepare",
+            tooltip="The guide: the campaign's questions and how a session goes",
+        ),
+        Binding(
+            "c",
+            "new_campaign",
+            "New campaign",
+            id="start.new_campaign",
+            tooltip="Start a new listening campaign",
             show=False,
         ),
         Binding(
             "r",
-            "refresh",
+            "refresh_data",
             "Refresh",
             id="start.refresh",
             tooltip="Read the campaigns again (after another laptop or program saved)",
+            show=False,
         ),
     ]
 
-    class DatabaseReady(Message):
-        """The database is open and its campaigns were read."""
+    PALETTE: ClassVar[list[PaletteEntry]] = [
+        (
+            "session: New one-to-one",
+            "new_session('one_to_one')",
+            "Write up a one-to-one conversation in the highlighted campaign",
+        ),
+        (
+            "session: New group session",
+            "new_session('group')",
+            "Write up a group conversation in the highlighted campaign",
+        ),
+        ("session: List sessions", "open_sessions", "The highlighted campaign's sessions"),
+        ("draft: Resume a draft", "resume_drafts", "Unfinished write-ups, kept as you left them"),
+        ("guide: Prepare for a session", "prepare", "The questions and how a session goes"),
+        ("campaign: New campaign", "new_campaign", "Start a new listening campaign"),
+        ("campaign: Refresh", "refresh_data", "Read campaigns and drafts again"),
+    ]
 
-        def __init__(self, database: Database, campaigns: list[CampaignSummary]) -> None:
+    class DataLoaded(Message):
+        """The database is open; its campaigns and drafts were read."""
+
+        def __init__(
+            self, database: Database, campaigns: list[CampaignSummary], drafts: list[Draft]
+        ) -> None:
             super().__init__()
             self.database = database
             self.campaigns = campaigns
+            self.drafts = drafts
 
     class DatabaseFailed(Message):
         """The database could not be opened; ``message`` says why and what to do."""
@@ -59,6 +113,9 @@ class StartScreen(Screen[None]):
         super().__init__()
         self.db_target = db_target
         self.campaign_ids: list[UUID] = []
+        self.draft_ids: list[UUID] = []
+        self.offered_drafts = False
+        """Drafts left from last time are offered once, when the app starts."""
 
     @property
     def listening_app(self) -> ListeningApp:
@@ -73,40 +130,55 @@ class StartScreen(Screen[None]):
             yield Static(f"Opening {self.db_target} …", id="database-line")
             yield Static("Campaigns", classes="section-title")
             yield DataTable(id="campaigns", cursor_type="row", zebra_stripes=True)
+            yield Static("Unfinished drafts", classes="section-title", id="drafts-title")
+            yield DataTable(id="drafts", cursor_type="row")
             yield Static("", id="start-hint")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#campaigns", DataTable)
-        table.add_columns("Campaign", "Sessions", "People", "Themes", "Organisation")
-        table.loading = True
+        campaigns = self.query_one("#campaigns", DataTable)
+        campaigns.add_columns("Campaign", "Sessions", "People", "Themes", "Organisation")
+        campaigns.loading = True
+        self.query_one("#drafts", DataTable).add_columns("Draft", "Last change", "Campaign")
+        self._show_drafts([])
+        # Draw the screen first: the worker's imports (SQLAlchemy, ~0.5 s) hold the GIL.
+        self.call_after_refresh(self.refresh_data)
+
+    def refresh_data(self) -> None:
+        """Read the campaigns and drafts again."""
         self.load()
+
+    def action_refresh_data(self) -> None:
+        self.refresh_data()
 
     @work(thread=True, exclusive=True, group="database")
     def load(self) -> None:
-        """Open (and upgrade) the database and read the campaign list, off the UI thread."""
+        """Open (and upgrade) the database and read campaigns and drafts, off the UI thread."""
         from listening_tui.errors import ListeningError
         from listening_tui.services.campaigns import list_campaigns
         from listening_tui.services.database import open_database
+        from listening_tui.services.drafts import list_drafts
 
         database = self.listening_app.database
         try:
             if database is None:
                 database = open_database(self.db_target)
             campaigns = list_campaigns(database)
+            drafts = list_drafts(database)
         except ListeningError as exc:
             self.post_message(self.DatabaseFailed(exc.message))
             return
-        self.post_message(self.DatabaseReady(database, campaigns))
+        self.post_message(self.DataLoaded(database, campaigns, drafts))
 
-    @on(DatabaseReady)
-    def show_campaigns(self, event: DatabaseReady) -> None:
+    @on(DataLoaded)
+    def show_data(self, event: DataLoaded) -> None:
         self.listening_app.database = event.database
         self.query_one("#database-line", Static).update(
             f"Open database: {event.database.description}"
         )
         table = self.query_one("#campaigns", DataTable)
         table.loading = False
+        cursor = table.cursor_row
         table.clear()
         self.campaign_ids = [c.id for c in event.campaigns]
         for campaign in event.campaigns:
@@ -118,36 +190,131 @@ class StartScreen(Screen[None]):
                 campaign.organisation or "",
                 key=str(campaign.id),
             )
+        if event.campaigns:
+            table.move_cursor(row=min(cursor, len(event.campaigns) - 1))
+        self._show_drafts(event.drafts)
         hint = self.query_one("#start-hint", Static)
         if event.campaigns:
-            hint.update("Enter: the campaign's sessions   r: refresh   Ctrl+Q: quit")
-            table.focus()
+            hint.update("")
+            if self.focused is None:
+                table.focus()
         else:
             hint.update(
-                "This database holds no campaign yet. Try the sample: "
-                "listening-tui sample --out sample.db, then listening-tui --db sample.db"
+                "This database holds no campaign yet: press c to start one, or try the "
+                "sample with listening-tui sample --out sample.db, then --db sample.db"
             )
+        if not self.offered_drafts:
+            self.offered_drafts = True
+            if event.drafts:
+                self.offer_drafts(event.drafts)
+
+    def _show_drafts(self, drafts: list[Draft]) -> None:
+        table = self.query_one("#drafts", DataTable)
+        table.clear()
+        self.draft_ids = [d.id for d in drafts]
+        for draft in drafts:
+            table.add_row(
+                draft.headline,
+                draft.updated_at.astimezone().strftime("%d %b %H:%M"),
+                draft.campaign_name,
+                key=str(draft.id),
+            )
+        table.display = bool(drafts)
+        self.query_one("#drafts-title").display = bool(drafts)
+
+    def offer_drafts(self, drafts: list[Draft]) -> None:
+        """Offer to resume the drafts left when the app last stopped."""
+        from listening_tui.tui.dialogs.drafts import ResumeDraftsModal
+
+        def resume(draft_id: UUID | None) -> None:
+            if draft_id is not None:
+                self.listening_app.resume_draft(draft_id)
+
+        self.app.push_screen(ResumeDraftsModal(drafts), callback=resume)
+
+    def action_resume_drafts(self) -> None:
+        self.load_drafts_to_offer()
+
+    @work(thread=True, exclusive=True, group="database")
+    def load_drafts_to_offer(self) -> None:
+        from listening_tui.services.drafts import list_drafts
+
+        database = self.listening_app.database
+        if database is None:
+            return
+        found = list_drafts(database)
+        if found:
+            self.app.call_from_thread(self.offer_drafts, found)
+        else:
+            self.app.call_from_thread(self.notify, "There are no unfinished drafts.")
 
     @on(DatabaseFailed)
     def stop_on_failure(self, event: DatabaseFailed) -> None:
         self.listening_app.fail(event.message)
 
-    def action_refresh(self) -> None:
-        self.query_one("#campaigns", DataTable).loading = True
-        self.load()
+    # ---- actions ----
+
+    def _highlighted_campaign(self) -> UUID | None:
+        if not self.campaign_ids or self.listening_app.database is None:
+            if self.listening_app.database is not None:
+                self.notify("Start a campaign first (press c).", severity="warning")
+            return None
+        row = self.query_one("#campaigns", DataTable).cursor_row
+        return self.campaign_ids[min(max(row, 0), len(self.campaign_ids) - 1)]
+
+    def action_new_session(self, kind: SessionKind) -> None:
+        campaign_id = self._highlighted_campaign()
+        if campaign_id is not None:
+            self.listening_app.new_session(campaign_id, kind)
+
+    def action_open_sessions(self) -> None:
+        from listening_tui.tui.screens.sessions import SessionsScreen
+
+        campaign_id = self._highlighted_campaign()
+        database = self.listening_app.database
+        if campaign_id is None or database is None:
+            return
+        table = self.query_one("#campaigns", DataTable)
+        name = str(table.get_row_at(self.campaign_ids.index(campaign_id))[0])
+        self.app.push_screen(SessionsScreen(database, campaign_id, name))
+
+    def action_prepare(self) -> None:
+        campaign_id = self._highlighted_campaign()
+        if campaign_id is not None:
+            self.open_guide(campaign_id)
+
+    @work(thread=True, exclusive=True, group="database")
+    def open_guide(self, campaign_id: UUID) -> None:
+        from listening_tui.services.campaigns import get_campaign
+
+        database = self.listening_app.database
+        assert database is not None
+        campaign = get_campaign(database, campaign_id)
+        self.app.call_from_thread(self._push_guide, campaign)
+
+    def _push_guide(self, campaign: Campaign) -> None:
+        from listening_tui.tui.screens.guide import GuideScreen
+
+        self.app.push_screen(GuideScreen(campaign))
+
+    def action_new_campaign(self) -> None:
+        from listening_tui.tui.dialogs.campaign import NewCampaignModal
+
+        database = self.listening_app.database
+        if database is None:
+            return
+
+        def created(campaign_id: UUID | None) -> None:
+            if campaign_id is not None:
+                self.refresh_data()
+
+        self.app.push_screen(NewCampaignModal(database), callback=created)
 
     @on(DataTable.RowSelected, "#campaigns")
     def open_selected(self, event: DataTable.RowSelected) -> None:
-        self.action_open_campaign()
+        self.action_open_sessions()
 
-    def action_open_campaign(self) -> None:
-        from listening_tui.tui.screens.sessions import SessionsScreen
-
-        table = self.query_one("#campaigns", DataTable)
-        database = self.listening_app.database
-        if database is None or not self.campaign_ids:
-            return
-        row = table.cursor_row
-        campaign_id = self.campaign_ids[row]
-        name = str(table.get_row_at(row)[0])
-        self.app.push_screen(SessionsScreen(database, campaign_id, name))
+    @on(DataTable.RowSelected, "#drafts")
+    def resume_selected(self, event: DataTable.RowSelected) -> None:
+        if self.draft_ids:
+            self.listening_app.resume_draft(self.draft_ids[event.cursor_row])
