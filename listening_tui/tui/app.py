@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from listening_tui.db.engine import Database
     from listening_tui.domain.drafts import DraftContent
     from listening_tui.domain.forms import Campaign, SessionKind
+    from listening_tui.tui.screens.sessions import SessionsScreen
 
 
 class ListeningApp(App[None]):
@@ -167,6 +168,10 @@ class ListeningApp(App[None]):
             return
         content = from_session_form(saved.session)
         self.post_message(self.OpenForm(campaign, content, None, saved.version))
+
+    def on_sessions_screen_edit_session(self, event: SessionsScreen.EditSession) -> None:
+        """Enter on the sessions list (named, not decorated: the list loads only when opened)."""
+        self.edit_session(event.session_id)
 
     def _open_database(self) -> Database:
         assert self.database is not None, "the start screen opens the database first"

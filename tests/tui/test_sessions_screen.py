@@ -305,3 +305,33 @@ async def test_undo_after_someone_else_restored_says_why(
         assert "in the list already" in failure.message
         assert count(sample_db, SessionRow) == 48
         assert count(sample_db, RevisionRow, session_id=target.id) == 1
+
+
+async def test_enter_opens_the_form_and_saving_refreshes_the_list(
+    sample_copy: Path, sample_db: Database
+) -> None:
+    from listening_tui.tui.screens.form import SessionFormScreen
+
+    async with sessions_screen(sample_copy, size=(100, 40)) as (pilot, screen):
+        table = screen.query_one(SessionTable)
+        await pilot.press("down", "down")
+        target = table.summaries[2]
+        await pilot.press("enter")
+        await settle(pilot)
+        form = pilot.app.screen
+        assert isinstance(form, SessionFormScreen)
+        leader = form.query_one("#leader", Input)
+        assert leader.value == target.leader
+        leader.value = "Łucja Wiśniewska"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        saved = sessions.get_session(sample_db, target.id)
+        assert (saved.session.leader, saved.version) == ("Łucja Wiśniewska", 2)
+        assert table.highlighted is not None
+        assert table.highlighted.id == target.id
+        assert table.highlighted.leader == "Łucja Wiśniewska"
+        assert len(shown(screen)) == 48
+        leaders = screen.query_one("#leader-filter", Select)
+        assert ("Łucja Wiśniewska", "Łucja Wiśniewska") in leaders._options

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from listening_tui.domain.queries import SORT_COLUMNS, SessionQuery, SortColumn, SortDirection
+from listening_tui.tui.commands import PaletteEntry
 from listening_tui.tui.dialogs.delete_session import ConfirmDeleteModal
 from listening_tui.tui.widgets.session_filters import SessionFilters
 from listening_tui.tui.widgets.session_table import NATURAL_DIRECTION, SessionTable, status_text
@@ -79,6 +80,17 @@ class SessionsScreen(Screen[None]):
             tooltip="Open the highlighted session's form (Enter does the same)",
             show=False,
         ),
+    ]
+
+    PALETTE: ClassVar[list[PaletteEntry]] = [
+        ("session: Edit", "edit", "Open the highlighted session's form"),
+        ("session: Delete", "delete", "Delete the highlighted session (asks first)"),
+        ("session: Undo delete", "undo", "Bring back the session deleted last"),
+        ("sessions: Search", "search", "Find sessions by names, places or issues"),
+        ("sessions: Sort by the next column", "next_sort", "Date, kind, leader, subgroup, ..."),
+        ("sessions: Reverse the order", "reverse", "Newest or oldest first, A–Z or Z–A"),
+        ("sessions: Read again", "refresh_data", "After another laptop or program saved"),
+        ("sessions: Back to campaigns", "back", "Leave the list"),
     ]
 
     class EditSession(Message):
@@ -141,7 +153,6 @@ class SessionsScreen(Screen[None]):
         """Sessions deleted here, last one last: what u brings back."""
         self._generation = 0
         self._pending: Literal["reload", "more"] | None = None
-        self._stale = False
         self._facets_asked = False
 
     def compose(self) -> ComposeResult:
@@ -169,10 +180,12 @@ class SessionsScreen(Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         self.query_one(SessionFilters).set_compact(event.size.height < COMPACT_BELOW)
 
-    def on_screen_resume(self) -> None:
-        if self._stale:
-            self._stale = False
-            self._reload_in_place()
+    def refresh_data(self) -> None:
+        """Read the list again where it stands (the app calls this when a form closes)."""
+        self._reload_in_place()
+
+    def action_refresh_data(self) -> None:
+        self.refresh_data()
 
     # ---- loading ----
 
@@ -330,7 +343,6 @@ class SessionsScreen(Screen[None]):
     def action_edit(self) -> None:
         summary = self.table.highlighted
         if summary is not None:
-            self._stale = True
             self.post_message(self.EditSession(summary.id))
 
     def action_delete(self) -> None:
