@@ -41,5 +41,6 @@ def run(args: argparse.Namespace) -> int:
     finally:
         database.close()
     print(written.path)
-    print(f"{written.people} people agreed to be contacted")
+    who = "1 person" if written.people == 1 else f"{written.people} people"
+    print(f"{who} agreed to be contacted")
     return 0

@@ -161,8 +161,11 @@ class Anonymiser:
         core = _strip_punctuation(name)
         if len(core) < 2:
             return  # a one-letter "name" can't be told from a word
-        pattern = r"\s+".join(re.escape(word) for word in core.split())
-        self._add_term(_Term(_bounded(pattern), re.IGNORECASE, len(core), person_key(name)), core)
+        pattern = _bounded(r"\s+".join(re.escape(word) for word in core.split()))
+        closing = name.strip()[len(core) + name.strip().find(core) :]
+        if closing:  # "Lorraine (shift lead)": take the closing bracket along
+            pattern += f"(?:{re.escape(closing)})?"
+        self._add_term(_Term(pattern, re.IGNORECASE, len(core), person_key(name)), core)
 
     def _add_contact(self, contact: str) -> None:
         core = _strip_punctuation(contact)

@@ -115,6 +115,11 @@ def _check_utf8(raw: bytes) -> None:
 
 
 _JSON_AT = re.compile(r"^(?P<what>.*?) at line (?P<line>\d+) column (?P<column>\d+)$")
+_PLAIN = {
+    "expected ident": "a word that is not true, false or null; is text missing its quotes?",
+    "expected value": "expected a value",
+}
+"""The JSON parser's terser complaints, in plainer words."""
 
 
 def _json_problem(error: str) -> str:
@@ -123,6 +128,7 @@ def _json_problem(error: str) -> str:
     if found is None:
         return f"the file is not valid JSON ({error})"
     what, line, column = found["what"], found["line"], found["column"]
+    what = _PLAIN.get(what, what)
     if what.startswith("EOF while parsing"):
         return (
             f"line {line}, column {column}: the file ends in the middle of the JSON "
