@@ -18,7 +18,13 @@ CORE = [
     "listening_tui.services.sessions",
     "listening_tui.services.themes",
     "listening_tui.services.sample",
+    "listening_tui.services.imports",
+    "listening_tui.services.exports",
+    "listening_tui.db.people",
     "listening_tui.interchange",
+    "listening_tui.interchange.bundle",
+    "listening_tui.interchange.anonymise",
+    "listening_tui.interchange.spreadsheets",
     "listening_tui.cli",
 ]
 
@@ -39,7 +45,16 @@ def test_core_imports_without_textual() -> None:
 
 
 def test_domain_imports_without_sqlalchemy() -> None:
-    loaded = loaded_after(["listening_tui.domain.forms", "listening_tui.domain.validation"])
+    loaded = loaded_after(
+        [
+            "listening_tui.domain.forms",
+            "listening_tui.domain.validation",
+            "listening_tui.interchange.bundle",
+            "listening_tui.interchange.anonymise",
+            "listening_tui.interchange.spreadsheets",
+            "listening_tui.interchange.writer",
+        ]
+    )
     assert "pydantic" in loaded
     assert "sqlalchemy" not in loaded
 
