@@ -31,11 +31,15 @@ def add_parser(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Import each file, print what it did, and report the ones refused."""
+    import logging
     from pathlib import Path
 
     from listening_tui.errors import ListeningError
     from listening_tui.services.imports import import_bundle
 
+    # A refused file is reported in one line; psycopg's own note that it abandoned
+    # the statements queued after the refusal would only add noise on stderr.
+    logging.getLogger("psycopg").addHandler(logging.NullHandler())
     database = open_database_for(args)
     refused = 0
     try:

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
-from uuid import UUID
 
 from pydantic import StrictBool, StrictInt, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
@@ -150,12 +149,13 @@ def check_bundle(bundle: Bundle) -> None:
 
 
 def _cross_problems(bundle: Bundle) -> Iterator[tuple[str, str]]:
-    theme_ids: dict[UUID, int] = {}
+    theme_ids: dict[int, int] = {}
     theme_names: dict[str, int] = {}
     for n, theme in enumerate(bundle.themes):
-        if theme.id in theme_ids:
-            yield f"themes[{n}].id", _twice("theme id", theme.id, f"themes[{theme_ids[theme.id]}]")
-        theme_ids.setdefault(theme.id, n)
+        if theme.id.int in theme_ids:
+            where = f"themes[{theme_ids[theme.id.int]}]"
+            yield f"themes[{n}].id", _twice("theme id", theme.id, where)
+        theme_ids.setdefault(theme.id.int, n)
         key = theme.name.casefold()
         if key in theme_names:
             yield (
@@ -164,18 +164,21 @@ def _cross_problems(bundle: Bundle) -> Iterator[tuple[str, str]]:
                 "(names are unique ignoring case)",
             )
         theme_names.setdefault(key, n)
-    session_ids: dict[UUID, int] = {}
-    issue_ids: dict[UUID, str] = {}
+    # Keyed by the ids' integers: hashing a UUID object runs Python code, an int's does not.
+    session_ids: dict[int, int] = {}
+    issue_ids: dict[int, str] = {}
     for n, session in enumerate(bundle.sessions):
-        if session.id in session_ids:
-            where = f"sessions[{session_ids[session.id]}]"
+        number = session.id.int
+        if number in session_ids:
+            where = f"sessions[{session_ids[number]}]"
             yield f"sessions[{n}].id", _twice("session id", session.id, where)
-        session_ids.setdefault(session.id, n)
+        session_ids.setdefault(number, n)
         for m, issue in enumerate(session.issues):
-            path = f"sessions[{n}].issues[{m}]"
-            if issue.id in issue_ids:
-                yield f"{path}.id", _twice("issue id", issue.id, issue_ids[issue.id])
-            issue_ids.setdefault(issue.id, path)
+            number = issue.id.int
+            if number in issue_ids:
+                where = issue_ids[number]
+                yield f"sessions[{n}].issues[{m}].id", _twice("issue id", issue.id, where)
+            issue_ids.setdefault(number, f"sessions[{n}].issues[{m}]")
 
 
 def _twice(what: str, value: Any, where: str) -> str:

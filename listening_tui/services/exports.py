@@ -26,6 +26,7 @@ from listening_tui.interchange.anonymise import (
 )
 from listening_tui.interchange.bundle import FORMAT, VERSION
 from listening_tui.interchange.files import private_text_file, refuse_existing
+from listening_tui.interchange.memory import collector_paused
 from listening_tui.interchange.results import BundleExport, ContactList, CsvExport
 from listening_tui.interchange.spreadsheets import CONTACT_COLUMNS, CampaignSheets, Sheet
 from listening_tui.interchange.writer import to_json, write_bundle
@@ -138,7 +139,7 @@ def _snapshot(database: Database) -> Iterator[UnitOfWork]:
     SQLite's read transaction is a snapshot already; PostgreSQL needs
     REPEATABLE READ, or sessions saved mid-export could appear half.
     """
-    with UnitOfWork(database, write=False) as uow:
+    with collector_paused(), UnitOfWork(database, write=False) as uow:
         if database.dialect == "postgresql":
             uow.session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
         yield uow

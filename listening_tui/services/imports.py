@@ -10,18 +10,22 @@ anonymised bundle never wins a tie, so it can't overwrite real names).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
+from sqlalchemy.exc import IntegrityError
 
 from listening_tui.db.engine import Database
 from listening_tui.db.unit_of_work import UnitOfWork
 from listening_tui.domain.forms import NAME_MAX, ListeningSession
 from listening_tui.errors import InvalidInput, ListeningError
 from listening_tui.interchange.bundle import Bundle, read_bundle
+from listening_tui.interchange.memory import collector_paused
 from listening_tui.interchange.results import ImportReport
 
 BATCH = 1000
@@ -40,10 +44,11 @@ def import_bundle(
     """
     name = shown if shown is not None else str(path)
     try:
-        bundle = read_bundle(path, today=today or date.today())
-        with UnitOfWork(database) as uow:
-            report = _Merge(uow, bundle, name).run()
-            uow.commit()
+        with collector_paused():
+            merge = _Merge(read_bundle(path, today=today or date.today()), name)
+            with UnitOfWork(database) as uow, _roomy_cache(uow):
+                report = merge.run(uow)
+                uow.commit()
     except ListeningError as exc:
         exc.message = f"{name}: {exc.message}"
         exc.args = (exc.message,)
@@ -60,35 +65,49 @@ class _Counts:
 
 
 class _Merge:
-    """The merge of one validated bundle into the database, inside one unit of work."""
+    """The merge of one validated bundle into the database, inside one unit of work.
 
-    def __init__(self, uow: UnitOfWork, bundle: Bundle, name: str) -> None:
-        self.uow = uow
-        self.bundle = bundle
+    It holds the bundle's sessions in a list of its own and lets go of each
+    thousand once written, so memory falls as the import goes on.
+    """
+
+    def __init__(self, bundle: Bundle, name: str) -> None:
         self.name = name
+        self.sessions = bundle.sessions
+        self.head = bundle.model_copy(update={"sessions": []})
+        """The bundle without its sessions."""
         self.campaign_id = bundle.campaign.id
         self.theme_map: dict[uuid.UUID, uuid.UUID] = {}
         """Bundle theme id -> the id of the theme its issues go to here."""
         self.counts = _Counts()
+        self.subgroups: dict[str, str] = {}
+        """New subgroups met in sessions, by case-folded name, in order of appearance."""
+        self.themes_move = False
+        """Whether any bundle theme maps onto another id (else issues are taken as they are)."""
 
-    def run(self) -> ImportReport:
-        stored = self.uow.campaigns.get(self.campaign_id)
+    def run(self, uow: UnitOfWork) -> ImportReport:
+        self.uow = uow
+        stored = uow.campaigns.get(self.campaign_id)
         if stored is None:
-            self.uow.campaigns.add(self.bundle.campaign)
+            uow.campaigns.add(self.head.campaign)
         else:
-            for subgroup in self.bundle.campaign.subgroups:
-                self.uow.campaigns.add_subgroup(self.campaign_id, subgroup)
+            for subgroup in self.head.campaign.subgroups:
+                uow.campaigns.add_subgroup(self.campaign_id, subgroup)
         added, reused = self._themes()
         self._check_theme_references()
-        sessions = self.bundle.sessions
-        for start in range(0, len(sessions), BATCH):
-            self._sessions(start, sessions[start : start + BATCH])
-        self._subgroups()
+        start = 0
+        while self.sessions:
+            chunk = self.sessions[:BATCH]
+            del self.sessions[:BATCH]
+            self._sessions(start, chunk)
+            start += len(chunk)
+        for subgroup in self.subgroups.values():
+            uow.campaigns.add_subgroup(self.campaign_id, subgroup)
         counts = self.counts
         return ImportReport(
             file=self.name,
             campaign_id=self.campaign_id,
-            campaign_name=(stored or self.bundle.campaign).name,
+            campaign_name=(stored or self.head.campaign).name,
             campaign_created=stored is None,
             sessions_added=counts.added,
             sessions_unchanged=counts.unchanged,
@@ -101,7 +120,7 @@ class _Merge:
     def _themes(self) -> tuple[int, int]:
         """Reuse themes known by id or by name (ignoring case); add the others."""
         added = reused = 0
-        for n, theme in enumerate(self.bundle.themes):
+        for n, theme in enumerate(self.head.themes):
             known = self.uow.themes.get(theme.id)
             if known is not None:
                 if known[0] != self.campaign_id:
@@ -125,14 +144,14 @@ class _Merge:
         """Every issue's theme is in the bundle or already in this campaign."""
         wanted = {
             issue.theme_id
-            for session in self.bundle.sessions
+            for session in self.sessions
             for issue in session.issues
             if issue.theme_id is not None and issue.theme_id not in self.theme_map
         }
         here = self.uow.themes.ids_in_campaign(self.campaign_id, wanted)
         self.theme_map.update({theme_id: theme_id for theme_id in here})
         if wanted - here:
-            for n, session in enumerate(self.bundle.sessions):
+            for n, session in enumerate(self.sessions):
                 for m, issue in enumerate(session.issues):
                     if issue.theme_id is not None and issue.theme_id not in self.theme_map:
                         raise _refuse(
@@ -140,11 +159,16 @@ class _Merge:
                             f"expected the id of a theme in this bundle or in the campaign; "
                             f"no theme has the id {issue.theme_id}",
                         )
+        self.themes_move = any(source != target for source, target in self.theme_map.items())
 
     def _sessions(self, start: int, chunk: Sequence[ListeningSession]) -> None:
-        """Add, compare or replace one chunk of the bundle's sessions."""
+        """Add, compare or replace one chunk of the bundle's sessions.
+
+        The chunk is written inside a savepoint: if the database refuses it (an
+        issue id that another session here already uses), the refusal is
+        explained with the JSON path of the culprit, and nothing is kept.
+        """
         located = self.uow.sessions.locate_many([s.id for s in chunk])
-        owners = self.uow.sessions.issue_owners([i.id for s in chunk for i in s.issues])
         incoming: list[ListeningSession] = []
         for n, session in enumerate(chunk, start=start):
             place = located.get(session.id)
@@ -152,13 +176,19 @@ class _Merge:
                 raise _refuse(
                     f"sessions[{n}].id", "a session with this id belongs to another campaign here"
                 )
-            for m, issue in enumerate(session.issues):
-                if owners.get(issue.id, session.id) != session.id:
-                    raise _refuse(
-                        f"sessions[{n}].issues[{m}].id",
-                        "this issue id belongs to another session here; ids must be unique",
-                    )
-            incoming.append(self._with_mapped_themes(session))
+            if session.subgroup and len(session.subgroup) <= NAME_MAX:
+                self.subgroups.setdefault(session.subgroup.casefold(), session.subgroup)
+            incoming.append(self._with_mapped_themes(session) if self.themes_move else session)
+        try:
+            with self.uow.session.begin_nested():
+                self._write(incoming, located)
+        except IntegrityError:
+            self._explain_clash(start, chunk)
+            raise
+
+    def _write(
+        self, incoming: list[ListeningSession], located: dict[uuid.UUID, tuple[uuid.UUID, int]]
+    ) -> None:
         new = [s for s in incoming if s.id not in located]
         self.uow.sessions.add_many(self.campaign_id, new)
         self.counts.added += len(new)
@@ -170,7 +200,7 @@ class _Merge:
             previous = stored[session.id]
             if session == previous:
                 self.counts.unchanged += 1
-            elif later(session, previous, anonymised=self.bundle.anonymised):
+            elif later(session, previous, anonymised=self.head.anonymised):
                 kept.append((previous, "import_conflict"))
                 replaced.append((session, located[session.id][1] + 1))
                 self.counts.updated += 1
@@ -182,6 +212,17 @@ class _Merge:
                 self.counts.conflicts += 1
         self.uow.revisions.keep_many(self.campaign_id, kept)
         self.uow.sessions.replace_many(self.campaign_id, replaced)
+
+    def _explain_clash(self, start: int, chunk: Sequence[ListeningSession]) -> None:
+        """Name the issue whose id another session here already uses, if that was the refusal."""
+        owners = self.uow.sessions.issue_owners([i.id for s in chunk for i in s.issues])
+        for n, session in enumerate(chunk, start=start):
+            for m, issue in enumerate(session.issues):
+                if owners.get(issue.id, session.id) != session.id:
+                    raise _refuse(
+                        f"sessions[{n}].issues[{m}].id",
+                        "this issue id belongs to another session here; ids must be unique",
+                    )
 
     def _with_mapped_themes(self, session: ListeningSession) -> ListeningSession:
         if all(self.theme_map.get(i.theme_id) == i.theme_id for i in session.issues if i.theme_id):
@@ -205,15 +246,6 @@ class _Merge:
                 return True
         return False
 
-    def _subgroups(self) -> None:
-        """Sessions' new subgroups join the campaign's list, in the order they first appear."""
-        seen: dict[str, str] = {}
-        for session in self.bundle.sessions:
-            if session.subgroup and len(session.subgroup) <= NAME_MAX:
-                seen.setdefault(session.subgroup.casefold(), session.subgroup)
-        for subgroup in seen.values():
-            self.uow.campaigns.add_subgroup(self.campaign_id, subgroup)
-
 
 def later(incoming: ListeningSession, stored: ListeningSession, *, anonymised: bool) -> bool:
     """Whether ``incoming`` should replace ``stored``: a later updated_at, or the tie-break."""
@@ -232,6 +264,23 @@ def _canonical(session: ListeningSession) -> str:
             "updated_at": session.updated_at.astimezone(UTC),
         }
     ).model_dump_json()
+
+
+@contextmanager
+def _roomy_cache(uow: UnitOfWork) -> Iterator[None]:
+    """Give SQLite a 128 MB page cache for the import (the default 2 MB thrashes on the
+    random UUID keys of 50,000 sessions); back to what it was afterwards."""
+    if uow.database.dialect != "sqlite":
+        yield
+        return
+    # The driver's own connection: the session lets go of its wrapper at commit.
+    driver: Any = uow.session.connection().connection.driver_connection
+    before = int(driver.execute("PRAGMA cache_size").fetchone()[0])
+    driver.execute("PRAGMA cache_size = -262144")
+    try:
+        yield
+    finally:
+        driver.execute(f"PRAGMA cache_size = {before}")
 
 
 def _refuse(path: str, message: str) -> InvalidInput:
