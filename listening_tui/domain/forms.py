@@ -12,7 +12,7 @@ future" can be checked against the day of an import (tests pass a fixed day).
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal, Self
 from uuid import UUID
@@ -65,14 +65,19 @@ def _fail(message: str) -> PydanticCustomError:
     return PydanticCustomError("listening_rule", message)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Unicode's control characters (category Cc) but tab and newline: one regex pass, not a
+Python loop per character, so a 50,000-session import validates in seconds."""
+
+
 def _clean(value: str) -> str:
     """Trim surrounding white space and refuse control characters but newline and tab."""
-    for char in value:
-        if char not in "\n\t" and unicodedata.category(char) == "Cc":
-            raise _fail(
-                f"contains a control character (U+{ord(char):04X}); only line breaks "
-                "and tabs are allowed in text"
-            )
+    found = _CONTROL.search(value)
+    if found is not None:
+        raise _fail(
+            f"contains a control character (U+{ord(found.group()):04X}); only line breaks "
+            "and tabs are allowed in text"
+        )
     return value.strip()
 
 
