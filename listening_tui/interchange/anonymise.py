@@ -117,6 +117,11 @@ class Anonymiser:
         """
         if not value:
             return value
+        words = set(_WORD.findall(value.casefold()))
+        if words.isdisjoint(self._buckets) and not (
+            self._phones and any(word[0].isdigit() for word in words)
+        ):
+            return value  # the common case, settled without looking at each word
         out: list[str] = []
         done = 0
         for word in _WORD.finditer(value):

@@ -80,8 +80,10 @@ CONTACT_COLUMNS = (
 
 def cell(value: Any) -> str:
     """A value as a spreadsheet cell that can never be a formula."""
-    if value is None:
-        text = ""
+    if isinstance(value, str):
+        text = value
+    elif value is None:
+        return ""
     elif isinstance(value, bool):
         text = "yes" if value else "no"
     elif isinstance(value, list | tuple):

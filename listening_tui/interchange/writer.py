@@ -12,10 +12,13 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
+import pydantic_core
+
 
 def to_json(value: Any) -> str:
-    """Indented JSON text of one value."""
-    return json.dumps(value, indent=2, ensure_ascii=False)
+    """Indented JSON text of one value, as ``json.dumps(value, indent=2, ensure_ascii=False)``
+    writes it, made by pydantic's serializer (Python's own is pure Python once indented)."""
+    return pydantic_core.to_json(value, indent=2).decode("utf-8")
 
 
 def write_bundle(
