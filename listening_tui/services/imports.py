@@ -1,7 +1,7 @@
 """Import bundles (spec/bundle.md, import semantics): one transaction per file, all or nothing.
 
 Sessions are merged a thousand at a time with bulk statements, so a bundle
-of 50,000 sessions imports in seconds. Which version of a session wins never
+of 50,000 sessions takes seconds, not minutes. Which version of a session wins never
 depends on the order bundles are imported in: the later ``updated_at`` wins,
 and equal times are settled by comparing the two versions' content (an
 anonymised bundle never wins a tie, so it can't overwrite real names).
@@ -10,7 +10,7 @@ anonymised bundle never wins a tie, so it can't overwrite real names).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date
@@ -34,8 +34,17 @@ BATCH = 1000
 _NO_FUTURE_CHECK = {"today": date.max}
 
 
+Progress = Callable[[int, int], None]
+"""Told (sessions done, sessions in the bundle) after each thousand, for a progress bar."""
+
+
 def import_bundle(
-    database: Database, path: Path, *, today: date | None = None, shown: str | None = None
+    database: Database,
+    path: Path,
+    *,
+    today: date | None = None,
+    shown: str | None = None,
+    progress: Progress | None = None,
 ) -> ImportReport:
     """Import one bundle file in one transaction; on any failure nothing of it is kept.
 
@@ -45,7 +54,7 @@ def import_bundle(
     name = shown if shown is not None else str(path)
     try:
         with collector_paused():
-            merge = _Merge(read_bundle(path, today=today or date.today()), name)
+            merge = _Merge(read_bundle(path, today=today or date.today()), name, progress)
             with UnitOfWork(database) as uow, _roomy_cache(uow):
                 report = merge.run(uow)
                 uow.commit()
@@ -71,8 +80,9 @@ class _Merge:
     thousand once written, so memory falls as the import goes on.
     """
 
-    def __init__(self, bundle: Bundle, name: str) -> None:
+    def __init__(self, bundle: Bundle, name: str, progress: Progress | None = None) -> None:
         self.name = name
+        self.progress = progress
         self.sessions = bundle.sessions
         self.head = bundle.model_copy(update={"sessions": []})
         """The bundle without its sessions."""
@@ -95,12 +105,14 @@ class _Merge:
                 uow.campaigns.add_subgroup(self.campaign_id, subgroup)
         added, reused = self._themes()
         self._check_theme_references()
-        start = 0
+        start, total = 0, len(self.sessions)
         while self.sessions:
             chunk = self.sessions[:BATCH]
             del self.sessions[:BATCH]
             self._sessions(start, chunk)
             start += len(chunk)
+            if self.progress is not None:
+                self.progress(start, total)
         for subgroup in self.subgroups.values():
             uow.campaigns.add_subgroup(self.campaign_id, subgroup)
         counts = self.counts
@@ -276,7 +288,7 @@ def _roomy_cache(uow: UnitOfWork) -> Iterator[None]:
     # The driver's own connection: the session lets go of its wrapper at commit.
     driver: Any = uow.session.connection().connection.driver_connection
     before = int(driver.execute("PRAGMA cache_size").fetchone()[0])
-    driver.execute("PRAGMA cache_size = -262144")
+    driver.execute("PRAGMA cache_size = -131072")
     try:
         yield
     finally:

@@ -211,8 +211,10 @@ def test_a_refused_bundle_leaves_no_trace_even_after_a_thousand_sessions(
     taken = example_bundle["sessions"][0]["issues"][0]["id"]
     big["sessions"][1000]["issues"][0]["id"] = taken
     path = write_json(tmp_path, big, "big.json")
+    told: list[tuple[int, int]] = []
     with pytest.raises(InvalidInput) as refused:
-        import_bundle(database, path, shown="big.json")
+        import_bundle(database, path, shown="big.json", progress=lambda *n: told.append(n))
+    assert told == [(1000, 1001)]
     assert refused.value.message.startswith(
         "big.json: sessions[1000].issues[0].id: this issue id belongs to another session"
     )
