@@ -247,3 +247,22 @@ def test_references_the_database_cannot_honour_are_refused(
         import_bundle(database, write_json(tmp_path, broken, "b.json"), shown="b.json")
     assert refused.value.message.startswith(f"b.json: {message}")
     assert row_counts(database) == rows
+
+
+def test_a_later_version_can_empty_fields(
+    database: Any, tmp_path: Path, example_bundle: dict[str, Any]
+) -> None:
+    import_bundle(database, EXAMPLE_BUNDLE)
+    emptied = copy.deepcopy(example_bundle)
+    session = emptied["sessions"][1]
+    session.update(recorder=None, subgroup=None, quotes=[], reflections={})
+    session["updated_at"] = "2026-11-06T08:00:00+00:00"
+    assert counts(import_bundle(database, write_json(tmp_path, emptied)))[2] == 1
+    stored = sessions.get_session(database, uuid.UUID(session["id"]))
+    assert (stored.session.recorder, stored.session.subgroup, stored.session.quotes) == (
+        None,
+        None,
+        [],
+    )
+    assert stored.session.reflections.would_act is None
+    assert stored.version == 2

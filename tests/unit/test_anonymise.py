@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from listening_tui.interchange.anonymise import (
     CONTACT_REMOVED,
     Anonymiser,
@@ -71,3 +76,25 @@ def test_fit_cuts_only_what_is_too_long() -> None:
     assert fit("short", 10) == "short"
     assert fit("x" * 12, 10) == "x" * 9 + "…"
     assert fit(None, 3) is None
+
+
+NAME = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéłØ", min_size=2, max_size=8).map(str.title)
+FILLER = st.sampled_from(["the", "pay", "rota", "and", "Pay", "depot", "said", "2026", ","])
+
+
+@given(
+    people=st.lists(st.tuples(NAME, NAME).map(" ".join), min_size=1, max_size=4, unique=True),
+    words=st.lists(st.one_of(FILLER, st.integers(0, 3)), min_size=1, max_size=20),
+    shout=st.booleans(),
+)
+def test_no_known_name_survives_in_text(
+    people: list[str], words: list[str | int], shout: bool
+) -> None:
+    """Whatever the names and the text around them, a whole name never comes out again."""
+    a = anonymiser(people=set(people))
+    pieces = [people[w % len(people)] if isinstance(w, int) else w for w in words]
+    text = " ".join(piece.upper() if shout else piece for piece in pieces)
+    masked = a.text(text) or ""
+    for name in people:
+        pattern = rf"(?<!\w){re.escape(name)}(?!\w)"
+        assert re.search(pattern, masked, re.IGNORECASE) is None, (name, masked)
