@@ -24,7 +24,7 @@ EXIT_OK = 0
 EXIT_UNEXPECTED = 1
 EXIT_USAGE = 2
 
-COMMAND_MODULES: tuple[str, ...] = ("sample", "tally")
+COMMAND_MODULES: tuple[str, ...] = ("import_bundles", "export", "contacts", "sample", "tally")
 """Sub-commands, each a module of listening_tui.commands (in --help order)."""
 
 

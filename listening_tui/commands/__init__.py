@@ -10,6 +10,7 @@ can put right; cli.main turns it into one line on stderr and exit status 2.
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -21,3 +22,10 @@ def open_database_for(args: argparse.Namespace) -> Database:
     from listening_tui.services.database import open_database
 
     return open_database(getattr(args, "db", None))
+
+
+def print_failure(message: str) -> None:
+    """One line on standard error, as cli.main prints a refusal, for a command that goes on."""
+    from listening_tui.cli import PROG
+
+    print(f"{PROG}: {' '.join(message.split())}", file=sys.stderr, flush=True)

@@ -8,10 +8,12 @@ milliseconds; reads build domain values, never hand out rows.
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, bindparam, case, delete, func, insert, select, update
+from sqlalchemy import Result, Row, Table, bindparam, case, delete, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from listening_tui.db.base import utcnow
@@ -246,55 +248,74 @@ class SessionRepository:
 
     def add(self, campaign_id: uuid.UUID, form: ListeningSession, version: int = 1) -> None:
         """Insert a whole session: the form row, then each list in one statement."""
-        _insert(self.session, SessionRow, [_session_values(campaign_id, form, version)])
-        self._insert_lists(form)
+        self.add_many(campaign_id, [form], version)
+
+    def add_many(
+        self, campaign_id: uuid.UUID, forms: Sequence[ListeningSession], version: int = 1
+    ) -> None:
+        """Insert many whole sessions with one statement per table (imports of thousands)."""
+        if not forms:
+            return
+        self.session.execute(
+            _bulk(SessionRow), [_session_values(campaign_id, form, version) for form in forms]
+        )
+        self._insert_lists(forms)
 
     def replace(self, campaign_id: uuid.UUID, form: ListeningSession, version: int) -> None:
         """Overwrite a stored session with ``form`` (the caller keeps the old version)."""
-        values = _session_values(campaign_id, form, version)
-        del values["id"]
-        values["row_updated_at"] = utcnow()
-        self.session.execute(update(SessionRow).where(SessionRow.id == form.id).values(values))
+        self.replace_many(campaign_id, [(form, version)])
+
+    def replace_many(
+        self, campaign_id: uuid.UUID, versions: Sequence[tuple[ListeningSession, int]]
+    ) -> None:
+        """Overwrite stored sessions, each with its new version number (bulk, by id)."""
+        if not versions:
+            return
+        moment = utcnow()
+        rows = []
+        for form, version in versions:
+            values = _session_values(campaign_id, form, version)
+            values["row_updated_at"] = moment
+            rows.append(values)
+        self.session.execute(update(SessionRow), rows)
+        ids = [form.id for form, _ in versions]
         for table in (IssueRow, IntervieweeRow, QuoteRow, ReferenceRow):
-            self.session.execute(delete(table).where(table.session_id == form.id))
-        self._insert_lists(form)
+            self.session.execute(delete(table).where(table.session_id.in_(ids)))
+        self._insert_lists([form for form, _ in versions])
 
     def remove(self, session_id: uuid.UUID) -> None:
         """Delete a session; its lists go with it (ON DELETE CASCADE)."""
         self.session.execute(delete(SessionRow).where(SessionRow.id == session_id))
 
-    def _insert_lists(self, form: ListeningSession) -> None:
-        sid = form.id
-        _insert(
-            self.session,
-            IssueRow,
+    def _insert_lists(self, forms: Sequence[ListeningSession]) -> None:
+        self.session.execute(
+            _bulk(IssueRow),
             [
                 {
                     "id": issue.id,
-                    "session_id": sid,
+                    "session_id": form.id,
                     "position": n,
                     "text": issue.text,
                     "key_issue": issue.key_issue,
                     "theme_id": issue.theme_id,
                 }
+                for form in forms
                 for n, issue in enumerate(form.issues, start=1)
             ],
         )
-        lists: list[tuple[Any, list[dict[str, Any]]]] = [
-            (IntervieweeRow, [p.model_dump() for p in form.interviewees]),
-            (QuoteRow, [q.model_dump() for q in form.quotes]),
-            (ReferenceRow, [r.model_dump() for r in form.references]),
+        lists: list[tuple[Any, str]] = [
+            (IntervieweeRow, "interviewees"),
+            (QuoteRow, "quotes"),
+            (ReferenceRow, "references"),
         ]
-        for table, entries in lists:
+        for table, field in lists:
+            entries = [
+                {"session_id": form.id, "position": n, **entry.model_dump()}
+                for form in forms
+                for n, entry in enumerate(getattr(form, field), start=1)
+            ]
             if entries:
-                _insert(
-                    self.session,
-                    table,
-                    [
-                        {"session_id": sid, "position": n, **entry}
-                        for n, entry in enumerate(entries, start=1)
-                    ],
-                )
+                self.session.execute(_bulk(table), entries)
 
     def locate(self, session_id: uuid.UUID) -> tuple[uuid.UUID, int] | None:
         """(campaign id, version) of a stored session, or None when it is not there."""
@@ -317,6 +338,80 @@ class SessionRepository:
         if row is None:
             return None
         return row.campaign_id, row.version, session_from_row(row)
+
+    def locate_many(self, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, tuple[uuid.UUID, int]]:
+        """(campaign id, version) of those of ``ids`` that are stored (one query)."""
+        if not ids:
+            return {}
+        found = self.session.execute(
+            select(SessionRow.id, SessionRow.campaign_id, SessionRow.version).where(
+                SessionRow.id.in_(ids)
+            )
+        )
+        return {sid: (campaign_id, version) for sid, campaign_id, version in found}
+
+    def issue_owners(self, issue_ids: Collection[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
+        """The session holding each of ``issue_ids`` that is stored (issue ids are global)."""
+        if not issue_ids:
+            return {}
+        found = self.session.execute(
+            select(IssueRow.id, IssueRow.session_id).where(IssueRow.id.in_(issue_ids))
+        )
+        return {issue_id: session_id for issue_id, session_id in found}  # noqa: C416 (rows)
+
+    def get_many(self, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, ListeningSession]:
+        """Those of ``ids`` that are stored, read in five queries without ORM objects."""
+        if not ids:
+            return {}
+        rows = self._core(select(*_SESSION_COLUMNS).where(SessionRow.id.in_(ids))).all()
+        return {session.id: session for session in self._build(rows)}
+
+    def in_export_order(
+        self, campaign_id: uuid.UUID, batch: int = 1000
+    ) -> Iterator[ListeningSession]:
+        """The campaign's sessions by held_on, created_at, id, read ``batch`` at a time."""
+        statement = (
+            select(*_SESSION_COLUMNS)
+            .where(SessionRow.campaign_id == campaign_id)
+            .order_by(SessionRow.held_on, SessionRow.created_at, SessionRow.id)
+            .execution_options(yield_per=batch)
+        )
+        for part in self._core(statement).partitions():
+            yield from self._build(part)
+
+    def _core(self, statement: Any) -> Result[Any]:
+        """Run a Core SELECT on the session's connection: plain rows, no ORM loading cost."""
+        return self.session.connection().execute(statement)
+
+    def _build(self, rows: Sequence[Row[Any]]) -> list[ListeningSession]:
+        """Domain values of session rows, their lists read with one query per table."""
+        ids = [row.id for row in rows]
+        lists: list[dict[uuid.UUID, list[Any]]] = []
+        for columns in _LIST_COLUMNS:
+            session_id, position = columns[0].table.c.session_id, columns[0].table.c.position
+            grouped: dict[uuid.UUID, list[Any]] = defaultdict(list)
+            children = self._core(
+                select(session_id, *columns)
+                .where(session_id.in_(ids))
+                .order_by(session_id, position)
+            )
+            for child in children.all():
+                grouped[child.session_id].append(child)
+            lists.append(grouped)
+        issues, interviewees, quotes, references = lists
+        return [
+            ListeningSession.model_validate(
+                _session_data(
+                    row,
+                    issues.get(row.id, ()),
+                    interviewees.get(row.id, ()),
+                    quotes.get(row.id, ()),
+                    references.get(row.id, ()),
+                ),
+                context=_NO_FUTURE_CHECK,
+            )
+            for row in rows
+        ]
 
     def summaries(self, campaign_id: uuid.UUID) -> list[SessionSummary]:
         """The campaign's sessions, newest first, each with its issue count and first issue."""
@@ -357,6 +452,16 @@ class SessionRepository:
         return int(self.session.scalar(statement) or 0)
 
 
+def _bulk(table: Any) -> Any:
+    """A Core INSERT of the table, run as one executemany for a whole list of rows.
+
+    Not the ORM's bulk INSERT: that does bookkeeping per row (and, unless told
+    otherwise, splits rows by which fields are empty), several times slower for
+    an import of 50,000 sessions. Column defaults (ids, timestamps) still apply.
+    """
+    return insert(table.__table__)
+
+
 def _session_values(campaign_id: uuid.UUID, form: ListeningSession, version: int) -> dict[str, Any]:
     reflections = form.reflections
     return {
@@ -381,9 +486,46 @@ def _session_values(campaign_id: uuid.UUID, form: ListeningSession, version: int
     }
 
 
+_SESSION_COLUMNS = tuple(
+    SessionRow.__table__.c[name]
+    for name in (
+        "id", "kind", "leader", "recorder", "held_on", "community", "subgroup",
+        "participant_count", "moved", "decision_makers_should_hear", "would_act",
+        "difference", "reflection_notes", "potential_leader", "created_at", "updated_at",
+    )
+)  # fmt: skip
+"""What _session_data reads from a session row (reading fewer columns is faster)."""
+
+_LIST_COLUMNS = (
+    (IssueRow.id, IssueRow.text, IssueRow.key_issue, IssueRow.theme_id),
+    (
+        IntervieweeRow.name,
+        IntervieweeRow.contact,
+        IntervieweeRow.consent_to_contact,
+        IntervieweeRow.member_status,
+        IntervieweeRow.affiliations,
+    ),
+    (QuoteRow.text, QuoteRow.attribution, QuoteRow.sharing),
+    (ReferenceRow.name, ReferenceRow.contact, ReferenceRow.why),
+)
+"""What _session_data reads from issues, interviewees, quotes and references, in that order."""
+
+
 def session_from_row(row: SessionRow) -> ListeningSession:
     """Rebuild the domain value of a stored session."""
-    data = {
+    data = _session_data(row, row.issues, row.interviewees, row.quotes, row.references)
+    return ListeningSession.model_validate(data, context=_NO_FUTURE_CHECK)
+
+
+def _session_data(
+    row: Any,
+    issues: Iterable[Any],
+    interviewees: Iterable[Any],
+    quotes: Iterable[Any],
+    references: Iterable[Any],
+) -> dict[str, Any]:
+    """The bundle form of a session from its row and list rows (ORM objects or plain rows)."""
+    return {
         "id": row.id,
         "kind": row.kind,
         "leader": row.leader,
@@ -400,14 +542,14 @@ def session_from_row(row: SessionRow) -> ListeningSession:
                 "member_status": p.member_status,
                 "affiliations": list(p.affiliations),
             }
-            for p in row.interviewees
+            for p in interviewees
         ],
         "issues": [
             {"id": i.id, "text": i.text, "key_issue": i.key_issue, "theme_id": i.theme_id}
-            for i in row.issues
+            for i in issues
         ],
         "quotes": [
-            {"text": q.text, "attribution": q.attribution, "sharing": q.sharing} for q in row.quotes
+            {"text": q.text, "attribution": q.attribution, "sharing": q.sharing} for q in quotes
         ],
         "reflections": {
             "moved": row.moved,
@@ -416,14 +558,11 @@ def session_from_row(row: SessionRow) -> ListeningSession:
             "difference": row.difference,
             "notes": row.reflection_notes,
         },
-        "references": [
-            {"name": r.name, "contact": r.contact, "why": r.why} for r in row.references
-        ],
+        "references": [{"name": r.name, "contact": r.contact, "why": r.why} for r in references],
         "potential_leader": row.potential_leader,
         "created_at": row.created_at,
         "updated_at": row.updated_at,
     }
-    return ListeningSession.model_validate(data, context=_NO_FUTURE_CHECK)
 
 
 class RevisionRepository:
@@ -468,6 +607,40 @@ class RevisionRepository:
             .limit(1)
         ).first()
         return None if found is None else (found[0], found[1])
+
+    def keep_many(
+        self,
+        campaign_id: uuid.UUID,
+        versions: Sequence[tuple[ListeningSession, str]],
+        recorded_at: datetime | None = None,
+    ) -> None:
+        """Store many versions, each with its reason, numbered after each session's last."""
+        if not versions:
+            return
+        ids = {version.id for version, _ in versions}
+        found = self.session.execute(
+            select(RevisionRow.session_id, func.max(RevisionRow.number))
+            .where(RevisionRow.session_id.in_(ids))
+            .group_by(RevisionRow.session_id)
+        )
+        last: dict[uuid.UUID, int] = {session_id: number for session_id, number in found}  # noqa: C416
+        moment = recorded_at or utcnow()
+        rows = []
+        for version, reason in versions:
+            number = last.get(version.id, 0) + 1
+            last[version.id] = number
+            rows.append(
+                {
+                    "session_id": version.id,
+                    "campaign_id": campaign_id,
+                    "number": number,
+                    "reason": reason,
+                    "content": version.model_dump(mode="json"),
+                    "content_updated_at": version.updated_at,
+                    "recorded_at": moment,
+                }
+            )
+        self.session.execute(_bulk(RevisionRow), rows)
 
     def of_session(self, session_id: uuid.UUID) -> list[Revision]:
         """The session's kept versions, oldest first."""

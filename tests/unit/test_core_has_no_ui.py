@@ -19,8 +19,14 @@ CORE = [
     "listening_tui.services.sessions",
     "listening_tui.services.themes",
     "listening_tui.services.sample",
+    "listening_tui.services.imports",
+    "listening_tui.services.exports",
+    "listening_tui.db.people",
     "listening_tui.interchange",
     "listening_tui.interchange.ballots",
+    "listening_tui.interchange.bundle",
+    "listening_tui.interchange.anonymise",
+    "listening_tui.interchange.spreadsheets",
     "listening_tui.cli",
 ]
 
@@ -46,6 +52,10 @@ def test_domain_imports_without_sqlalchemy() -> None:
             "listening_tui.domain.forms",
             "listening_tui.domain.validation",
             "listening_tui.domain.voting",
+            "listening_tui.interchange.bundle",
+            "listening_tui.interchange.anonymise",
+            "listening_tui.interchange.spreadsheets",
+            "listening_tui.interchange.writer",
         ]
     )
     assert "pydantic" in loaded

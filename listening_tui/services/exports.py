@@ -1,0 +1,163 @@
+"""Exports: a bundle (plain or anonymised), the campaign as CSV, the contact list.
+
+Each export reads the campaign in one read-only transaction (a consistent
+snapshot even while the app saves), streams sessions a thousand at a time,
+and writes files readable by their owner only, never over an existing file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from listening_tui.db.engine import Database
+from listening_tui.db.people import PeopleRepository
+from listening_tui.db.unit_of_work import UnitOfWork
+from listening_tui.domain.forms import Campaign
+from listening_tui.errors import NotFound
+from listening_tui.interchange.anonymise import (
+    Anonymiser,
+    KnownPeople,
+    anonymised_campaign,
+    anonymised_session,
+    anonymised_theme,
+)
+from listening_tui.interchange.bundle import FORMAT, VERSION
+from listening_tui.interchange.files import private_text_file, refuse_existing
+from listening_tui.interchange.memory import collector_paused
+from listening_tui.interchange.results import BundleExport, ContactList, CsvExport
+from listening_tui.interchange.spreadsheets import CONTACT_COLUMNS, CampaignSheets, Sheet
+from listening_tui.interchange.writer import to_json, write_bundle
+from listening_tui.services.campaigns import resolve_campaign
+
+CSV_FILES = ("sessions.csv", "issues.csv", "quotes.csv", "people.csv")
+"""What ``export --format csv`` writes into its folder."""
+
+
+def export_bundle(
+    database: Database,
+    out: Path,
+    campaign: str | None = None,
+    *,
+    anonymise: bool = False,
+    now: datetime | None = None,
+) -> BundleExport:
+    """Write the campaign named by ``campaign`` (id or name; None: the only one) to ``out``."""
+    out = out.expanduser().absolute()
+    refuse_existing(out)
+    chosen = resolve_campaign(database, campaign)
+    moment = (now or datetime.now()).astimezone()
+    with _snapshot(database) as uow:
+        chosen = _still_there(uow, chosen)
+        themes = sorted(
+            uow.themes.in_campaign(chosen.id), key=lambda t: (t.name.casefold(), str(t.id))
+        )
+        sessions = uow.sessions.in_export_order(chosen.id)
+        left_out = [0]
+        if anonymise:
+            anonymiser = Anonymiser(_known_people(uow))
+            campaign_data = anonymised_campaign(chosen, anonymiser)
+            theme_texts = [to_json(anonymised_theme(theme, anonymiser)) for theme in themes]
+
+            def texts() -> Iterator[str]:
+                for session in sessions:
+                    data, dropped = anonymised_session(session, anonymiser)
+                    left_out[0] += dropped
+                    yield to_json(data)
+
+            session_texts = texts()
+        else:
+            campaign_data = chosen.model_dump(mode="json")
+            theme_texts = [to_json(theme.model_dump(mode="json")) for theme in themes]
+            session_texts = (session.model_dump_json(indent=2) for session in sessions)
+        head = {
+            "format": FORMAT,
+            "version": VERSION,
+            "exported_at": moment.isoformat(timespec="seconds"),
+            "anonymised": anonymise,
+            "campaign": campaign_data,
+        }
+        with private_text_file(out) as handle:
+            count = write_bundle(handle, head, theme_texts, session_texts)
+    return BundleExport(
+        path=str(out),
+        campaign_id=chosen.id,
+        campaign_name=chosen.name,
+        anonymised=anonymise,
+        sessions=count,
+        themes=len(themes),
+        quotes_left_out=left_out[0],
+    )
+
+
+def export_csv(database: Database, folder: Path, campaign: str | None = None) -> CsvExport:
+    """Write sessions.csv, issues.csv, quotes.csv and people.csv into ``folder``."""
+    folder = folder.expanduser().absolute()
+    paths = [folder / name for name in CSV_FILES]
+    for path in paths:
+        refuse_existing(path)
+    chosen = resolve_campaign(database, campaign)
+    with _snapshot(database) as uow, ExitStack() as files:
+        themes = {theme.id: theme.name for theme in uow.themes.in_campaign(chosen.id)}
+        handles = [files.enter_context(private_text_file(path, newline="")) for path in paths]
+        sessions_csv, issues_csv, quotes_csv, people_csv = handles
+        sheets = CampaignSheets(sessions_csv, issues_csv, quotes_csv, people_csv, themes)
+        for session in uow.sessions.in_export_order(chosen.id):
+            sheets.add(session)
+    return CsvExport(
+        paths=[str(path) for path in paths],
+        sessions=sheets.sessions.rows,
+        issues=sheets.issues.rows,
+        quotes=sheets.quotes.rows,
+        people=sheets.people.rows,
+    )
+
+
+def export_contacts(database: Database, out: Path, campaign: str | None = None) -> ContactList:
+    """Write the people who agreed to be contacted (interviewees with consent) as CSV.
+
+    References never appear on their own account: they agreed to nothing, and
+    their contact came from someone else. Once met and asked, they are
+    interviewees, with or without consent like anyone else.
+    """
+    out = out.expanduser().absolute()
+    refuse_existing(out)
+    chosen = resolve_campaign(database, campaign)
+    with _snapshot(database) as uow, private_text_file(out, newline="") as handle:
+        sheet = Sheet(handle, CONTACT_COLUMNS)
+        for person in PeopleRepository(uow.session).consenting(chosen.id):
+            sheet.write(vars(person))
+    return ContactList(path=str(out), people=sheet.rows)
+
+
+@contextmanager
+def _snapshot(database: Database) -> Iterator[UnitOfWork]:
+    """A read-only unit of work that sees one consistent state of the database.
+
+    SQLite's read transaction is a snapshot already; PostgreSQL needs
+    REPEATABLE READ, or sessions saved mid-export could appear half.
+    """
+    with collector_paused(), UnitOfWork(database, write=False) as uow:
+        if database.dialect == "postgresql":
+            uow.session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        yield uow
+
+
+def _known_people(uow: UnitOfWork) -> KnownPeople:
+    found = PeopleRepository(uow.session).names_and_contacts()
+    return KnownPeople(
+        listeners=frozenset(found.listeners),
+        people=frozenset(found.people),
+        attributions=frozenset(found.attributions),
+        contacts=frozenset(found.contacts),
+    )
+
+
+def _still_there(uow: UnitOfWork, campaign: Campaign) -> Campaign:
+    """The campaign as this snapshot sees it (it may have been deleted a moment ago)."""
+    found = uow.campaigns.get(campaign.id)
+    if found is None:
+        raise NotFound(f'The campaign "{campaign.name}" was deleted while exporting it')
+    return found
