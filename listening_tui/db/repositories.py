@@ -28,6 +28,7 @@ from listening_tui.db.tables import (
     ThemeRow,
 )
 from listening_tui.domain.forms import Campaign, ListeningSession, Theme
+from listening_tui.domain.ranking import normalise_issue_text
 from listening_tui.domain.summaries import CampaignSummary, Revision, SessionSummary
 
 # Loaded rows passed the rules when they were saved; a wrong clock must not make them unreadable.
@@ -250,6 +251,7 @@ class SessionRepository:
                     "session_id": sid,
                     "position": n,
                     "text": issue.text,
+                    "text_key": normalise_issue_text(issue.text),
                     "key_issue": issue.key_issue,
                     "theme_id": issue.theme_id,
                 }

@@ -206,6 +206,12 @@ class IssueRow(Base):
     )
     position: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(String(500))
+    text_key: Mapped[str] = mapped_column(Text, index=True)
+    """The text normalised (domain.ranking.normalise_issue_text), written with the text.
+
+    Unthemed issues with the same key form one group in the ranking; SQL can't
+    case-fold portably, so the key is computed in Python whenever an issue is written.
+    """
     key_issue: Mapped[str] = mapped_column(String(20))
     theme_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("themes.id", ondelete="SET NULL"), index=True
