@@ -156,8 +156,8 @@ class SessionRow(Timestamps, Base):
     would_act: Mapped[str | None] = mapped_column(String(20))
     difference: Mapped[str | None] = mapped_column(String(20))
     reflection_notes: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    """When the listener first saved the form (travels with the bundle)."""
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    """When the listener first saved the form (travels with the bundle; names issue groups)."""
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     """When the form was last changed (travels with the bundle; decides import conflicts)."""
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -198,6 +198,10 @@ class IssueRow(Base):
         UniqueConstraint("session_id", "position"),
         CheckConstraint("position BETWEEN 1 AND 6", name="position"),
         _choice("key_issue", ANSWERS, "key_issue"),
+        # Covers the ranking: a session's issues in order, each with its group and answer.
+        Index(
+            "ix_issues_best_issue", "session_id", "position", "theme_id", "key_issue", "text_key"
+        ),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True)

@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from listening_tui.db.engine import IMMEDIATE, Database
+from listening_tui.db.ranking import RankingRepository
 from listening_tui.db.repositories import (
     CampaignRepository,
     RevisionRepository,
@@ -29,6 +30,7 @@ class UnitOfWork:
     themes: ThemeRepository
     sessions: SessionRepository
     revisions: RevisionRepository
+    ranking: RankingRepository
 
     def __init__(self, database: Database, *, write: bool = True) -> None:
         self.database = database
@@ -46,6 +48,7 @@ class UnitOfWork:
         self.themes = ThemeRepository(session)
         self.sessions = SessionRepository(session)
         self.revisions = RevisionRepository(session)
+        self.ranking = RankingRepository(session)
         return self
 
     @property

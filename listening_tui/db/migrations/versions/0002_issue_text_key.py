@@ -1,4 +1,4 @@
-"""issues.text_key: the normalised text that groups unthemed issues in the ranking
+"""issues.text_key (the normalised text that groups unthemed issues) and the ranking's indexes
 
 Revision ID: 0002
 Revises: 0001
@@ -8,6 +8,10 @@ SQL can't case-fold portably, so the key is computed in Python: here for the
 rows already stored (in batches, keyset-paged by id), and by the application
 whenever it writes an issue. The rule is copied, not imported, so that this
 migration keeps meaning what it meant when it was written.
+
+Two indexes serve services.analysis.ranked_issues: ``ix_issues_best_issue``
+covers a session's issues in order with their group and answer, and
+``listening_sessions.created_at`` finds the session that names a group.
 """
 
 from collections.abc import Sequence
@@ -66,10 +70,22 @@ def upgrade() -> None:
     with op.batch_alter_table("issues", schema=None) as batch_op:
         batch_op.alter_column("text_key", existing_type=sa.Text(), nullable=False)
         batch_op.create_index(batch_op.f("ix_issues_text_key"), ["text_key"], unique=False)
+        batch_op.create_index(
+            "ix_issues_best_issue",
+            ["session_id", "position", "theme_id", "key_issue", "text_key"],
+            unique=False,
+        )
+    with op.batch_alter_table("listening_sessions", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_listening_sessions_created_at"), ["created_at"], unique=False
+        )
 
 
 def downgrade() -> None:
-    """Drop the index and the column."""
+    """Drop the indexes and the column."""
+    with op.batch_alter_table("listening_sessions", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_listening_sessions_created_at"))
     with op.batch_alter_table("issues", schema=None) as batch_op:
+        batch_op.drop_index("ix_issues_best_issue")
         batch_op.drop_index(batch_op.f("ix_issues_text_key"))
         batch_op.drop_column("text_key")
