@@ -24,7 +24,7 @@ EXIT_OK = 0
 EXIT_UNEXPECTED = 1
 EXIT_USAGE = 2
 
-COMMAND_MODULES: tuple[str, ...] = ("sample",)
+COMMAND_MODULES: tuple[str, ...] = ("rank", "sample")
 """Sub-commands, each a module of listening_tui.commands (in --help order)."""
 
 
