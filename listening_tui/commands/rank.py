@@ -33,9 +33,14 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--subgroup", metavar="S", help="only sessions of this subgroup (exact)")
     parser.add_argument("--leader", metavar="L", help="only sessions led by this person (exact)")
     parser.add_argument(
-        "--from", dest="date_from", metavar="DATE", help="only sessions held on or after DATE"
+        "--from",
+        dest="date_from",
+        metavar="DATE",
+        help="only sessions held on or after DATE (YYYY-MM-DD)",
     )
-    parser.add_argument("--to", dest="date_to", metavar="DATE", help="held on or before DATE")
+    parser.add_argument(
+        "--to", dest="date_to", metavar="DATE", help="only sessions held on or before DATE"
+    )
     parser.add_argument(
         "--weight",
         choices=WEIGHTS,

@@ -156,7 +156,7 @@ class SessionRow(Timestamps, Base):
     would_act: Mapped[str | None] = mapped_column(String(20))
     difference: Mapped[str | None] = mapped_column(String(20))
     reflection_notes: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     """When the listener first saved the form (travels with the bundle; names issue groups)."""
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     """When the form was last changed (travels with the bundle; decides import conflicts)."""

@@ -1,4 +1,4 @@
-"""issues.text_key (the normalised text that groups unthemed issues) and the ranking's indexes
+"""issues.text_key (the normalised text that groups unthemed issues) and the ranking's index
 
 Revision ID: 0002
 Revises: 0001
@@ -9,9 +9,8 @@ rows already stored (in batches, keyset-paged by id), and by the application
 whenever it writes an issue. The rule is copied, not imported, so that this
 migration keeps meaning what it meant when it was written.
 
-Two indexes serve services.analysis.ranked_issues: ``ix_issues_best_issue``
-covers a session's issues in order with their group and answer, and
-``listening_sessions.created_at`` finds the session that names a group.
+``ix_issues_best_issue`` serves services.analysis.ranked_issues: it covers a
+session's issues in order with their group and answer.
 """
 
 from collections.abc import Sequence
@@ -75,16 +74,10 @@ def upgrade() -> None:
             ["session_id", "position", "theme_id", "key_issue", "text_key"],
             unique=False,
         )
-    with op.batch_alter_table("listening_sessions", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_listening_sessions_created_at"), ["created_at"], unique=False
-        )
 
 
 def downgrade() -> None:
     """Drop the indexes and the column."""
-    with op.batch_alter_table("listening_sessions", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_listening_sessions_created_at"))
     with op.batch_alter_table("issues", schema=None) as batch_op:
         batch_op.drop_index("ix_issues_best_issue")
         batch_op.drop_index(batch_op.f("ix_issues_text_key"))
