@@ -22,7 +22,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, case, cast, exists, func, literal, or_, select
+from sqlalchemy import ColumnElement, String, and_, case, cast, func, literal, or_, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
@@ -92,17 +92,22 @@ class RankingRepository:
         issue, session = IssueRow, SessionRow
         group_text = case((issue.theme_id.is_(None), issue.text_key))
         earlier = aliased(IssueRow, name="earlier")
-        is_best = ~exists().where(
-            earlier.session_id == issue.session_id,
-            earlier.position < issue.position,
-            or_(
-                earlier.theme_id == issue.theme_id,
-                and_(
-                    issue.theme_id.is_(None),
-                    earlier.theme_id.is_(None),
-                    earlier.text_key == issue.text_key,
+        # Select one indexed column, not *, so that the covering index answers the probe.
+        is_best = ~(
+            select(earlier.position)
+            .where(
+                earlier.session_id == issue.session_id,
+                earlier.position < issue.position,
+                or_(
+                    earlier.theme_id == issue.theme_id,
+                    and_(
+                        issue.theme_id.is_(None),
+                        earlier.theme_id.is_(None),
+                        earlier.text_key == issue.text_key,
+                    ),
                 ),
-            ),
+            )
+            .exists()
         )
         weight = session.participant_count if weighting == "people" else literal(1)
         earliest = (
