@@ -147,7 +147,9 @@ class RankingRepository:
             if row["theme_id"] is not None:
                 row["name"] = theme_names[row["theme_id"]]
             else:
-                row["name"] = issue_texts[_issue_of(key)].strip()
+                # Absent only if a save replaced the issue between the two reads (PostgreSQL's
+                # read committed); its normalised text is then the best name at hand.
+                row["name"] = issue_texts.get(_issue_of(key), row["text_key"]).strip()
             figures.append(GroupFigures.model_validate(row))
         return figures
 
