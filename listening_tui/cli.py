@@ -24,7 +24,14 @@ EXIT_OK = 0
 EXIT_UNEXPECTED = 1
 EXIT_USAGE = 2
 
-COMMAND_MODULES: tuple[str, ...] = ("import_bundles", "export", "contacts", "sample", "tally")
+COMMAND_MODULES: tuple[str, ...] = (
+    "import_bundles",
+    "export",
+    "contacts",
+    "rank",
+    "tally",
+    "sample",
+)
 """Sub-commands, each a module of listening_tui.commands (in --help order)."""
 
 

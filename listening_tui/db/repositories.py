@@ -30,6 +30,7 @@ from listening_tui.db.tables import (
     ThemeRow,
 )
 from listening_tui.domain.forms import Campaign, ListeningSession, Theme
+from listening_tui.domain.ranking import normalise_issue_text
 from listening_tui.domain.summaries import CampaignSummary, Revision, SessionSummary
 
 
@@ -296,6 +297,7 @@ class SessionRepository:
                     "session_id": form.id,
                     "position": n,
                     "text": issue.text,
+                    "text_key": normalise_issue_text(issue.text),
                     "key_issue": issue.key_issue,
                     "theme_id": issue.theme_id,
                 }

@@ -157,7 +157,7 @@ class SessionRow(Timestamps, Base):
     difference: Mapped[str | None] = mapped_column(String(20))
     reflection_notes: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    """When the listener first saved the form (travels with the bundle)."""
+    """When the listener first saved the form (travels with the bundle; names issue groups)."""
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     """When the form was last changed (travels with the bundle; decides import conflicts)."""
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -198,6 +198,10 @@ class IssueRow(Base):
         UniqueConstraint("session_id", "position"),
         CheckConstraint("position BETWEEN 1 AND 6", name="position"),
         _choice("key_issue", ANSWERS, "key_issue"),
+        # Covers the ranking: a session's issues in order, each with its group and answer.
+        Index(
+            "ix_issues_best_issue", "session_id", "position", "theme_id", "key_issue", "text_key"
+        ),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True)
@@ -206,6 +210,12 @@ class IssueRow(Base):
     )
     position: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(String(500))
+    text_key: Mapped[str] = mapped_column(Text, index=True)
+    """The text normalised (domain.ranking.normalise_issue_text), written with the text.
+
+    Unthemed issues with the same key form one group in the ranking; SQL can't
+    case-fold portably, so the key is computed in Python whenever an issue is written.
+    """
     key_issue: Mapped[str] = mapped_column(String(20))
     theme_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("themes.id", ondelete="SET NULL"), index=True

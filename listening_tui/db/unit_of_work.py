@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from listening_tui.db.engine import IMMEDIATE, Database
+from listening_tui.db.ranking import RankingRepository
 from listening_tui.db.repositories import (
     CampaignRepository,
     RevisionRepository,
@@ -31,6 +32,7 @@ class UnitOfWork:
     sessions: SessionRepository
     revisions: RevisionRepository
     session_list: SessionListRepository
+    ranking: RankingRepository
 
     def __init__(self, database: Database, *, write: bool = True) -> None:
         self.database = database
@@ -49,6 +51,7 @@ class UnitOfWork:
         self.sessions = SessionRepository(session)
         self.revisions = RevisionRepository(session)
         self.session_list = SessionListRepository(session)
+        self.ranking = RankingRepository(session)
         return self
 
     @property
