@@ -68,6 +68,8 @@ class CsvExport(Result):
     issues: int
     quotes: int
     people: int
+    ranked_groups: int
+    """Rows of ranking.csv: issue groups in ranked order."""
 
 
 class ContactList(Result):

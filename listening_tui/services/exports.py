@@ -16,6 +16,7 @@ from listening_tui.db.engine import Database
 from listening_tui.db.people import PeopleRepository
 from listening_tui.db.unit_of_work import UnitOfWork
 from listening_tui.domain.forms import Campaign
+from listening_tui.domain.ranking import RANKING_COLUMNS, RankingFilter
 from listening_tui.errors import NotFound
 from listening_tui.interchange.anonymise import (
     Anonymiser,
@@ -30,9 +31,10 @@ from listening_tui.interchange.memory import collector_paused
 from listening_tui.interchange.results import BundleExport, ContactList, CsvExport
 from listening_tui.interchange.spreadsheets import CONTACT_COLUMNS, CampaignSheets, Sheet
 from listening_tui.interchange.writer import to_json, write_bundle
+from listening_tui.services.analysis import ranked_issues
 from listening_tui.services.campaigns import resolve_campaign
 
-CSV_FILES = ("sessions.csv", "issues.csv", "quotes.csv", "people.csv")
+CSV_FILES = ("sessions.csv", "issues.csv", "quotes.csv", "people.csv", "ranking.csv")
 """What ``export --format csv`` writes into its folder."""
 
 
@@ -93,7 +95,11 @@ def export_bundle(
 
 
 def export_csv(database: Database, folder: Path, campaign: str | None = None) -> CsvExport:
-    """Write sessions.csv, issues.csv, quotes.csv and people.csv into ``folder``."""
+    """Write sessions.csv, issues.csv, quotes.csv, people.csv and ranking.csv into ``folder``.
+
+    ranking.csv is the campaign's ranking as spec/ranking.md defines it (weighting
+    by session, no filter): the same service as ``listening-tui rank``.
+    """
     folder = folder.expanduser().absolute()
     paths = [folder / name for name in CSV_FILES]
     for path in paths:
@@ -102,16 +108,20 @@ def export_csv(database: Database, folder: Path, campaign: str | None = None) ->
     with _snapshot(database) as uow, ExitStack() as files:
         themes = {theme.id: theme.name for theme in uow.themes.in_campaign(chosen.id)}
         handles = [files.enter_context(private_text_file(path, newline="")) for path in paths]
-        sessions_csv, issues_csv, quotes_csv, people_csv = handles
+        sessions_csv, issues_csv, quotes_csv, people_csv, ranking_csv = handles
         sheets = CampaignSheets(sessions_csv, issues_csv, quotes_csv, people_csv, themes)
         for session in uow.sessions.in_export_order(chosen.id):
             sheets.add(session)
+        ranking = Sheet(ranking_csv, RANKING_COLUMNS)
+        for group in ranked_issues(database, RankingFilter(campaign_id=chosen.id)):
+            ranking.write(group.output())
     return CsvExport(
         paths=[str(path) for path in paths],
         sessions=sheets.sessions.rows,
         issues=sheets.issues.rows,
         quotes=sheets.quotes.rows,
         people=sheets.people.rows,
+        ranked_groups=ranking.rows,
     )
 
 

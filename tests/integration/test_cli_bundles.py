@@ -94,9 +94,9 @@ def test_export_csv_and_contacts_from_the_command_line(database: Any, tmp_path: 
     assert "Gary" not in anonymous.read_text(encoding="utf-8")
     result = run("--db", db, "export", "--format", "csv", "--out", str(tmp_path / "csv"))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[:4] == [
+    assert result.stdout.splitlines()[:5] == [
         str(tmp_path / "csv" / name)
-        for name in ("sessions.csv", "issues.csv", "quotes.csv", "people.csv")
+        for name in ("sessions.csv", "issues.csv", "quotes.csv", "people.csv", "ranking.csv")
     ]
     assert_one_line_refusal(
         run("--db", db, "export", "--format", "csv", "--anonymise", "--out", str(tmp_path)),

@@ -214,6 +214,7 @@ def test_csv_export(database: Any, tmp_path: Path, example_bundle: dict[str, Any
         "issues.csv",
         "quotes.csv",
         "people.csv",
+        "ranking.csv",
     ]
     assert (report.sessions, report.issues, report.quotes, report.people) == (3, 8, 2, 3)
     folder = tmp_path / "sheets"
@@ -295,3 +296,25 @@ def test_exports_need_a_campaign_and_a_folder(database: Any, tmp_path: Path) -> 
     (tmp_path / "f").write_text("x")
     with pytest.raises(InvalidInput, match="is a file"):
         export_csv(database, tmp_path / "f")
+
+
+def test_ranking_csv_is_the_spec_ranking(database: Any, tmp_path: Path) -> None:
+    """ranking.csv holds the worked example of spec/ranking.md, header and figures."""
+    from tests.conftest import EXAMPLE_BUNDLE
+
+    import_bundle(database, EXAMPLE_BUNDLE)
+    report = export_csv(database, tmp_path / "sheets")
+    text = (tmp_path / "sheets" / "ranking.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(text.splitlines()))
+    assert rows[0] == [
+        "rank", "theme", "points", "sessions", "people", "key_yes", "key_no",
+        "key_dont_know", "subgroups", "first_choice", "would_act",
+    ]  # fmt: skip
+    assert rows[1:] == [
+        ["1", "Pay not keeping up with bills", "17", "3", "13", "2", "0", "1", "3", "2", "1"],
+        ["2", "Short staffing", "9", "2", "8", "2", "0", "0", "2", "0", "1"],
+        ["3", "Branch libraries threatened with closure", "6", "1", "5", "1", "0", "0", "1", "1", "0"],  # noqa: E501
+        ["4", "Rota changes at a day's notice", "5", "1", "1", "0", "0", "1", "1", "0", "1"],
+        ["5", "Depot toilets broken", "4", "1", "7", "0", "1", "0", "1", "0", "0"],
+    ]  # fmt: skip
+    assert report.ranked_groups == 5
