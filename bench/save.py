@@ -88,6 +88,7 @@ from listening_tui.db.tables import (
     SessionRow,
 )
 from listening_tui.domain.forms import Campaign, SessionForm, Theme
+from listening_tui.domain.ranking import normalise_issue_text
 from listening_tui.services import sample_content as content
 from listening_tui.services.campaigns import create_campaign
 from listening_tui.services.database import open_database
@@ -242,7 +243,7 @@ def session_rows(
         "row_updated_at": written,
     }
     issues = [
-        {"session_id": sid, "position": n, **issue}
+        {"session_id": sid, "position": n, **issue, "text_key": normalise_issue_text(issue["text"])}
         for n, issue in enumerate(data["issues"], start=1)
     ]
     lists = [

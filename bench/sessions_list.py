@@ -36,6 +36,7 @@ from listening_tui.db.tables import (
     ThemeRow,
 )
 from listening_tui.domain.queries import SORT_COLUMNS, SessionQuery
+from listening_tui.domain.ranking import normalise_issue_text
 from listening_tui.services.database import open_database
 from listening_tui.services.sessions import browse_sessions, campaign_facets
 
@@ -124,7 +125,8 @@ def build(database: Database, sessions: int) -> uuid.UUID:
                             "id": uuid.UUID(int=rng.getrandbits(128), version=4),
                             "session_id": sid,
                             "position": position,
-                            "text": f"{SUBJECTS[subject]} {rng.choice(PROBLEMS)}",
+                            "text": (text := f"{SUBJECTS[subject]} {rng.choice(PROBLEMS)}"),
+                            "text_key": normalise_issue_text(text),
                             "key_issue": rng.choice(("yes", "no", "dont_know")),
                             "theme_id": theme_ids[subject] if rng.random() < 0.6 else None,
                         }
