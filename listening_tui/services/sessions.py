@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import TypeGuard
 
 from sqlalchemy import delete, select
 
@@ -15,7 +16,7 @@ from listening_tui.db.base import utcnow
 from listening_tui.db.engine import Database
 from listening_tui.db.tables import DraftRow, SessionRow
 from listening_tui.db.unit_of_work import UnitOfWork
-from listening_tui.domain.forms import ListeningSession, SessionForm
+from listening_tui.domain.forms import NAME_MAX, ListeningSession, SessionForm
 from listening_tui.domain.queries import SessionQuery
 from listening_tui.domain.summaries import (
     Revision,
@@ -67,7 +68,7 @@ def save_session(
             uow.revisions.keep(campaign_id, previous, "edit")
             version = stored_version + 1
             uow.sessions.replace(campaign_id, session, version)
-        if checked.subgroup:
+        if _listable(checked.subgroup):
             uow.campaigns.add_subgroup(campaign_id, checked.subgroup)
         if draft_id is not None:
             uow.session.execute(delete(DraftRow).where(DraftRow.id == draft_id))
@@ -79,8 +80,13 @@ def store_session(uow: UnitOfWork, campaign_id: uuid.UUID, session: ListeningSes
     """Add a complete session with its own timestamps (sample data, imports)."""
     _check_themes(uow, campaign_id, session)
     uow.sessions.add(campaign_id, session)
-    if session.subgroup:
+    if _listable(session.subgroup):
         uow.campaigns.add_subgroup(campaign_id, session.subgroup)
+
+
+def _listable(subgroup: str | None) -> TypeGuard[str]:
+    """A session's subgroup joins the campaign's list only if it fits a subgroup name."""
+    return bool(subgroup) and len(subgroup or "") <= NAME_MAX
 
 
 def _check_themes(uow: UnitOfWork, campaign_id: uuid.UUID, form: SessionForm) -> None:

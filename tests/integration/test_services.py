@@ -271,3 +271,14 @@ def test_constraints_hold_in_the_database(database: Any) -> None:
     assert sessions.get_session(database, saved.session.id).session.participant_count == 1
     with UnitOfWork(database, write=False) as uow:
         assert uow.session.scalar(select(func.count()).select_from(RevisionRow)) == 0
+
+
+def test_a_long_subgroup_stays_on_the_session_only(database: Any) -> None:
+    """A campaign lists subgroups of at most 200 characters; a session's may be longer."""
+    campaign = make_campaign(database)
+    long_name = "Ward " + "x" * 300
+    saved = sessions.save_session(
+        database, campaign.id, full_form().model_copy(update={"subgroup": long_name})
+    )
+    assert sessions.get_session(database, saved.session.id).session.subgroup == long_name
+    assert long_name not in campaigns.get_campaign(database, campaign.id).subgroups
