@@ -424,19 +424,9 @@ class SessionFormScreen(Screen[None]):
     def write_draft(self, content: DraftContent) -> None:
         """Store the draft off the UI thread."""
         from listening_tui.errors import ListeningError
-        from listening_tui.services.drafts import save_draft
 
         try:
-            with self.draft_lock:
-                if self.finished:
-                    return
-                save_draft(
-                    self.database,
-                    self.campaign.id,
-                    self.draft_id,
-                    content,
-                    base_version=self.base_version,
-                )
+            self.store_draft(content)
         except ListeningError as exc:
             self.app.call_from_thread(
                 self.notify,
@@ -445,19 +435,10 @@ class SessionFormScreen(Screen[None]):
                 timeout=10,
             )
 
-    def write_draft_now(self) -> None:
-        """Store the draft at once, on this thread (on quit or close)."""
+    def store_draft(self, content: DraftContent) -> None:
+        """Write the draft, unless the form was saved or discarded meanwhile (any thread)."""
         from listening_tui.services.drafts import save_draft
 
-        if self._autosave is not None:
-            self._autosave.stop()
-            self._autosave = None
-        self.dirty = False
-        content = self.collect()
-        if content == self.last_written:
-            return
-        self.last_written = content
-        self.has_draft = True
         with self.draft_lock:
             if self.finished:
                 return
@@ -468,6 +449,19 @@ class SessionFormScreen(Screen[None]):
                 content,
                 base_version=self.base_version,
             )
+
+    def write_draft_now(self) -> None:
+        """Store the draft at once, on this thread (on quit or close)."""
+        if self._autosave is not None:
+            self._autosave.stop()
+            self._autosave = None
+        self.dirty = False
+        content = self.collect()
+        if content == self.last_written:
+            return
+        self.last_written = content
+        self.has_draft = True
+        self.store_draft(content)
 
     # ---- saving ----
 
