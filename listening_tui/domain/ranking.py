@@ -98,7 +98,21 @@ class RankingFilter(RankingModel):
         )
 
 
-class GroupFigures(RankingModel):
+class Figures(RankingModel):
+    """The figures of spec/ranking.md for one group over the filtered sessions."""
+
+    points: int
+    sessions: int
+    people: int
+    key_yes: int
+    key_no: int
+    key_dont_know: int
+    subgroups: int
+    first_choice: int
+    would_act: int
+
+
+class GroupFigures(Figures):
     """One group's figures over the filtered sessions, before it is placed in order."""
 
     theme_id: UUID | None
@@ -107,33 +121,15 @@ class GroupFigures(RankingModel):
     """The normalised text of an unthemed group; None for a theme."""
     name: str
     """The theme's name, or the trimmed text of the group's earliest issue."""
-    points: int
-    sessions: int
-    people: int
-    key_yes: int
-    key_no: int
-    key_dont_know: int
-    subgroups: int
-    first_choice: int
-    would_act: int
 
 
-class RankedGroup(RankingModel):
+class RankedGroup(Figures):
     """One line of the ranking: a group, its place and its figures (spec/ranking.md)."""
 
     rank: int
     """Standard competition rank: groups tied on points, sessions and key_yes share it."""
     theme: str
     """The theme's name, or the group's name for unthemed issues."""
-    points: int
-    sessions: int
-    people: int
-    key_yes: int
-    key_no: int
-    key_dont_know: int
-    subgroups: int
-    first_choice: int
-    would_act: int
     theme_id: UUID | None = None
     """The theme, for the app to open; None for unthemed issues (not in the output)."""
     text_key: str | None = None
