@@ -31,6 +31,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "rank",
     "tally",
     "sample",
+    "backup",
+    "check",
 )
 """Sub-commands, each a module of listening_tui.commands (in --help order)."""
 

@@ -6,7 +6,7 @@ from sqlalchemy.exc import DBAPIError
 
 from listening_tui.config import Settings
 from listening_tui.db.engine import Database, open_engine
-from listening_tui.db.migrate import upgrade_to_head
+from listening_tui.db.migrate import HEAD, current_revision, upgrade_to_head
 from listening_tui.errors import DatabaseOpenError
 
 
@@ -16,6 +16,8 @@ def open_database(target: str | None = None, settings: Settings | None = None) -
     resolved = settings.db_target(target)
     database = open_engine(resolved, busy_timeout_ms=settings.busy_timeout_ms)
     try:
+        if database.path is not None:
+            _backup_before_upgrade(database)
         upgrade_to_head(database.engine)
     except DBAPIError as exc:
         database.close()
@@ -33,3 +35,16 @@ def open_database(target: str | None = None, settings: Settings | None = None) -
             ) from None
         raise
     return database
+
+
+def _backup_before_upgrade(database: Database) -> None:
+    """Copy a SQLite database holding data before a migration changes it (next to the file)."""
+    revision = current_revision(database.engine)
+    if revision is None or revision == HEAD:
+        return
+    from listening_tui.db.migrate import known_revision
+
+    if known_revision(revision):
+        from listening_tui.db.backup import backup_before_upgrade
+
+        backup_before_upgrade(database, revision)
