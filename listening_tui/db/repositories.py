@@ -43,6 +43,11 @@ def _insert(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> N
 
 # Statements on the save path, built once: building a statement costs more than running it.
 _CAMPAIGN_EXISTS = select(CampaignRow.id).where(CampaignRow.id == bindparam("campaign_id"))
+_LOCK_CAMPAIGN = (
+    select(CampaignRow.id)
+    .where(CampaignRow.id == bindparam("campaign_id"))
+    .with_for_update(key_share=True)
+)
 _SUBGROUP_STATE = select(
     func.max(SubgroupRow.position),
     func.coalesce(func.sum(case((SubgroupRow.name_key == bindparam("key"), 1), else_=0)), 0),
@@ -160,8 +165,15 @@ class CampaignRepository:
     def add_subgroup(self, campaign_id: uuid.UUID, name: str) -> bool:
         """Add a subgroup unless one with the same name (ignoring case) exists; True if added."""
         key = name.casefold()
-        state = self.session.execute(_SUBGROUP_STATE, {"key": key, "campaign_id": campaign_id})
-        last, matches = state.one()
+        state = {"key": key, "campaign_id": campaign_id}
+        last, matches = self.session.execute(_SUBGROUP_STATE, state).one()
+        if matches:
+            return False
+        # Two laptops adding subgroups at once on PostgreSQL would both take the next
+        # position: the campaign row's lock makes the second wait, then read again.
+        # (NO KEY UPDATE does not block sessions being added, which share-lock the key.)
+        self.session.execute(_LOCK_CAMPAIGN, {"campaign_id": campaign_id})
+        last, matches = self.session.execute(_SUBGROUP_STATE, state).one()
         if matches:
             return False
         _insert(
