@@ -50,3 +50,21 @@ class OutputExists(ListeningError):
 
 class UnreadableFile(ListeningError):
     """A file named by the user is missing, unreadable, or not in the format it should be."""
+
+
+class EditConflict(ListeningError):
+    """Someone else saved the session after this edit began; the edit was kept, not written over."""
+
+    def __init__(self, message: str, current_version: int) -> None:
+        super().__init__(message)
+        self.current_version = current_version
+        """The stored version now: saving again on top of it is a deliberate choice."""
+
+
+class Rescued(ListeningError):
+    """The database failed, so what was typed went to a rescue file instead."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+        """The rescue file, offered back when the app next starts."""

@@ -272,7 +272,11 @@ class RevisionRow(Base):
     __tablename__ = "session_revisions"
     __table_args__ = (
         UniqueConstraint("session_id", "number"),
-        _choice("reason", ("edit", "import_conflict", "import_older", "delete"), "reason"),
+        _choice(
+            "reason",
+            ("edit", "import_conflict", "import_older", "delete", "edit_conflict"),
+            "reason",
+        ),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True, default=uuid.uuid4)

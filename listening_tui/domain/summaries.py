@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from listening_tui.domain.forms import ListeningSession, SessionKind
 
-RevisionReason = Literal["edit", "import_conflict", "import_older", "delete"]
+RevisionReason = Literal["edit", "import_conflict", "import_older", "delete", "edit_conflict"]
 
 
 class Summary(BaseModel):

@@ -26,7 +26,7 @@ from listening_tui.domain.summaries import (
     SessionSummary,
 )
 from listening_tui.domain.validation import validate
-from listening_tui.errors import InvalidInput, NotFound
+from listening_tui.errors import EditConflict, InvalidInput, NotFound
 
 
 def save_session(
@@ -37,8 +37,15 @@ def save_session(
     now: datetime | None = None,
     today: date | None = None,
     draft_id: uuid.UUID | None = None,
+    base_version: int | None = None,
 ) -> SavedSession:
     """Save a filled-in form: a new session, or a new version of a stored one.
+
+    ``base_version`` is the stored version the edit began from. When someone
+    else saved the session since, nothing is written over: the edit is kept in
+    the session's history (``edit_conflict``), the draft stays, and
+    EditConflict says who changed it and when. Saving again with the version
+    it names puts the edit on top, keeping theirs in the history.
 
     The form is validated again here (the date against ``today``), its
     subgroup joins the campaign's list if it is new, a stored session's
@@ -65,6 +72,10 @@ def save_session(
                 raise InvalidInput("This session belongs to another campaign")
             updated = max(moment, previous.created_at)
             session = ListeningSession(**data, created_at=previous.created_at, updated_at=updated)
+            if base_version is not None and base_version != stored_version:
+                uow.revisions.keep(campaign_id, session, "edit_conflict")
+                uow.commit()
+                raise _conflict(previous, stored_version)
             uow.revisions.keep(campaign_id, previous, "edit")
             version = stored_version + 1
             uow.sessions.replace(campaign_id, session, version)
@@ -74,6 +85,17 @@ def save_session(
             uow.session.execute(delete(DraftRow).where(DraftRow.id == draft_id))
         uow.commit()
     return SavedSession(session=session, version=version, campaign_id=campaign_id)
+
+
+def _conflict(current: ListeningSession, version: int) -> EditConflict:
+    who = current.recorder or current.leader
+    when = current.updated_at.astimezone().strftime("%d %b %Y at %H:%M")
+    return EditConflict(
+        f"{who} saved this session on {when}, after you began editing it, so yours did not "
+        "replace theirs. Your version is kept in the session's history and here as a draft: "
+        "save again to make yours the newest (theirs stays in the history), or close the form",
+        version,
+    )
 
 
 def store_session(uow: UnitOfWork, campaign_id: uuid.UUID, session: ListeningSession) -> None:
