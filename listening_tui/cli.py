@@ -122,6 +122,8 @@ def _run_app(args: argparse.Namespace) -> int:
 
     app = ListeningApp(db_target=target)
     app.run()
+    for note in app.notes_on_exit:
+        print(f"{PROG}: {' '.join(note.split())}", file=sys.stderr)
     if app.error_message:
         return _fail(app.error_message)
     return app.return_code or 0

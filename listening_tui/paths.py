@@ -19,6 +19,11 @@ def data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
+def rescue_dir() -> Path:
+    """Where forms go when the database cannot take them (offered back at the next start)."""
+    return data_dir() / "rescue"
+
+
 def default_db_path() -> Path:
     """The database used when neither --db nor LISTENING_TUI_DB names one."""
     return data_dir() / DEFAULT_DB_FILENAME

@@ -113,6 +113,14 @@ def _empty_tables(database: Any) -> None:
         connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
 
 
+@pytest.fixture(autouse=True)
+def private_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: Any) -> Path:
+    """Every test gets its own data folder (rescue files), never the user's real one."""
+    folder = tmp_path_factory.mktemp("data-home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    return folder / "listening-tui"
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
     """An open, migrated, empty campaign database: a SQLite file, then PostgreSQL."""

@@ -49,9 +49,28 @@ class Database:
         """``sqlite`` or ``postgresql``."""
         return self.engine.dialect.name
 
+    file_id: tuple[int, int] | None = None
+    """The SQLite file's (device, inode) when it was opened, to notice it deleted or replaced."""
+
     def close(self) -> None:
         """Release every pooled connection."""
         self.engine.dispose()
+
+    def file_problem(self) -> str | None:
+        """Why the SQLite file is no longer the one opened (deleted, moved, replaced), or None.
+
+        SQLite keeps writing to a deleted file's inode without complaint, and all of it
+        would vanish when the app closed: a write must not be called saved then.
+        """
+        if self.path is None or self.file_id is None:
+            return None
+        try:
+            found = self.path.stat()
+        except OSError:
+            return f"The database file {self.path} was deleted or moved while the app was open"
+        if (found.st_dev, found.st_ino) != self.file_id:
+            return f"The database file {self.path} was replaced by another while the app was open"
+        return None
 
 
 def resolve_target(target: str) -> URL | Path:
@@ -109,7 +128,10 @@ def _open_sqlite(path: Path, busy_timeout_ms: int) -> Database:
             f"{path} is a SQLite database of another program (it has tables but is not a "
             "listening-tui database): choose another file"
         )
-    return Database(engine, _factory(engine), f"SQLite file {path}", path)
+    found = path.stat()
+    return Database(
+        engine, _factory(engine), f"SQLite file {path}", path, (found.st_dev, found.st_ino)
+    )
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:

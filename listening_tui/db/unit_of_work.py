@@ -62,6 +62,13 @@ class UnitOfWork:
 
     def commit(self) -> None:
         """Make everything done in this unit of work permanent (on disk, for SQLite)."""
+        problem = self.database.file_problem()
+        if problem is not None:
+            self.session.rollback()
+            raise DatabaseError(
+                f"{problem}, so nothing was saved: put the file back, or quit and open "
+                "the database again"
+            )
         try:
             self.session.commit()
         except DBAPIError as exc:

@@ -75,6 +75,8 @@ class ListeningApp(App[None]):
         """The open database, once the start screen's worker has opened it."""
         self.error_message: str | None = None
         """Why the app stopped early (printed by the CLI on standard error)."""
+        self.notes_on_exit: list[str] = []
+        """What the user must know after the screen is gone (where a rescue file went)."""
 
     def on_mount(self) -> None:
         self.push_screen(StartScreen(self.db_target))
@@ -86,13 +88,15 @@ class ListeningApp(App[None]):
 
     async def action_quit(self) -> None:
         """Keep every open form as a draft, then leave."""
-        from listening_tui.errors import ListeningError
+        from listening_tui.errors import ListeningError, Rescued
         from listening_tui.tui.screens.form import SessionFormScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, SessionFormScreen):
                 try:
                     screen.write_draft_now()
+                except Rescued:
+                    pass  # noted below: the form is in a rescue file, so leaving is safe
                 except ListeningError as exc:
                     self.notify(
                         f"Your draft could not be stored ({exc.message}); not quitting.",
@@ -100,6 +104,13 @@ class ListeningApp(App[None]):
                         timeout=15,
                     )
                     return
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionFormScreen) and screen.rescued is not None:
+                self.notes_on_exit.append(
+                    "The database could not take a form, so it is in the rescue file "
+                    f"{screen.rescued[1]}; listening-tui offers to bring it back when it next "
+                    "starts (or: listening-tui import FILE, if it holds a whole session)"
+                )
         self.exit()
 
     def on_unmount(self) -> None:

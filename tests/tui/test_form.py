@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -260,10 +261,32 @@ async def test_close_keeps_a_draft_and_it_is_offered_next_time(sample_copy: Path
         assert form.query_one("#person-name", Input).value == "A person with a long name: Siân Ŵ"
 
 
-async def test_opening_and_closing_an_untouched_form_leaves_no_draft(sample_copy: Path) -> None:
+@pytest.mark.parametrize("opening", ["g", "o", "edit"])
+async def test_opening_and_closing_an_untouched_form_leaves_no_draft(
+    sample_copy: Path, opening: str
+) -> None:
     app = ListeningApp(db_target=str(sample_copy))
     async with app.run_test(size=(100, 40)) as pilot:
-        await open_form(pilot, "g")
+        if opening == "edit":
+            await settle(pilot)
+            database = open_database(str(sample_copy))
+            try:
+                (campaign,) = list_campaigns(database)
+                # The session with the most filled in: quotes, people, references.
+                richest = max(
+                    (
+                        sessions.get_session(database, s.id).session
+                        for s in sessions.list_sessions(database, campaign.id)
+                    ),
+                    key=lambda s: len(s.quotes) + len(s.interviewees) + len(s.references),
+                )
+            finally:
+                database.close()
+            app.edit_session(richest.id)
+            await settle(pilot)
+            assert isinstance(app.screen, SessionFormScreen)
+        else:
+            await open_form(pilot, opening)
         await pilot.pause(1.5)  # longer than the autosave delay
         await pilot.press("escape")
         await settle(pilot)

@@ -335,3 +335,43 @@ async def test_enter_opens_the_form_and_saving_refreshes_the_list(
         assert len(shown(screen)) == 48
         leaders = screen.query_one("#leader-filter", Select)
         assert ("Łucja Wiśniewska", "Łucja Wiśniewska") in leaders._options
+
+
+async def test_a_save_after_someone_else_saved_asks_before_writing_over(
+    sample_copy: Path, sample_db: Database
+) -> None:
+    from textual.widgets import Button
+
+    from listening_tui.tui.dialogs.confirm import ConfirmModal
+    from listening_tui.tui.screens.form import SessionFormScreen
+
+    async with sessions_screen(sample_copy, size=(100, 40)) as (pilot, screen):
+        target = screen.query_one(SessionTable).summaries[0]
+        await pilot.press("enter")
+        await settle(pilot)
+        form = pilot.app.screen
+        assert isinstance(form, SessionFormScreen)
+        # Meanwhile another laptop saves the same session.
+        theirs = sessions.get_session(sample_db, target.id)
+        sessions.save_session(
+            sample_db,
+            theirs.campaign_id,
+            theirs.session.model_copy(update={"leader": "Other laptop"}),
+            base_version=1,
+        )
+        form.query_one("#leader", Input).value = "Mine"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        modal = pilot.app.screen
+        assert isinstance(modal, ConfirmModal)
+        assert "after you began editing it" in modal.question
+        stored = sessions.get_session(sample_db, target.id)
+        assert (stored.session.leader, stored.version) == ("Other laptop", 2)
+        modal.query_one("#confirm", Button).press()
+        await settle(pilot)
+        await settle(pilot)
+        stored = sessions.get_session(sample_db, target.id)
+        assert (stored.session.leader, stored.version) == ("Mine", 3)
+        reasons = [r.reason for r in sessions.session_history(sample_db, target.id)]
+        assert reasons == ["edit", "edit_conflict", "edit"]
+        assert pilot.app.screen is screen

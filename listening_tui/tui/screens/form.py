@@ -45,6 +45,7 @@ from listening_tui.domain.drafts import (
     with_group_names,
 )
 from listening_tui.domain.forms import MAX_ISSUES, Campaign
+from listening_tui.errors import ListeningError
 from listening_tui.tui.commands import PaletteEntry
 from listening_tui.tui.widgets.rows import (
     FormRow,
@@ -181,6 +182,14 @@ class SessionFormScreen(Screen[None]):
             super().__init__()
             self.message = message
 
+    class EditedElsewhere(Message):
+        """Someone else saved the session since this edit began; this edit is in its history."""
+
+        def __init__(self, message: str, current_version: int) -> None:
+            super().__init__()
+            self.message = message
+            self.current_version = current_version
+
     def __init__(
         self,
         database: Database,
@@ -197,6 +206,8 @@ class SessionFormScreen(Screen[None]):
         """What the form held when it opened (the rows are built from it)."""
         self.draft_id = draft_id or uuid.uuid4()
         self.base_version = base_version
+        self.rescued: tuple[DraftContent, str] | None = None
+        """The content last written to a rescue file, and the file (when the database failed)."""
         self._autosave: Timer | None = None
         self.dirty = False
         """Something changed since the draft was last written."""
@@ -350,11 +361,11 @@ class SessionFormScreen(Screen[None]):
             yield Static(f"Also recorded in this session (kept as they are): {names}")
 
     def on_mount(self) -> None:
-        self.query_one("#leader", Input).focus()
-        self.call_after_refresh(self._remember_opening)
-
-    def _remember_opening(self) -> None:
+        # What the form opened with, read before the leader field takes keys: read after
+        # the first refresh, on a slow machine it could already hold what was typed, and
+        # that would then never be written as a draft.
         self.last_written = self.collect()
+        self.query_one("#leader", Input).focus()
 
     # ---- reading the form ----
 
@@ -423,8 +434,6 @@ class SessionFormScreen(Screen[None]):
     @work(thread=True, group="draft", exclusive=False)
     def write_draft(self, content: DraftContent) -> None:
         """Store the draft off the UI thread."""
-        from listening_tui.errors import ListeningError
-
         try:
             self.store_draft(content)
         except ListeningError as exc:
@@ -437,18 +446,41 @@ class SessionFormScreen(Screen[None]):
 
     def store_draft(self, content: DraftContent) -> None:
         """Write the draft, unless the form was saved or discarded meanwhile (any thread)."""
+        from listening_tui.errors import DatabaseError
         from listening_tui.services.drafts import save_draft
 
         with self.draft_lock:
             if self.finished:
                 return
-            save_draft(
-                self.database,
-                self.campaign.id,
-                self.draft_id,
-                content,
-                base_version=self.base_version,
-            )
+            try:
+                save_draft(
+                    self.database,
+                    self.campaign.id,
+                    self.draft_id,
+                    content,
+                    base_version=self.base_version,
+                )
+            except DatabaseError as exc:
+                raise self.rescue(content, exc.message) from None
+
+    def rescue(self, content: DraftContent, failure: str) -> ListeningError:
+        """Write the form to a rescue file; the error to show says where it is (any thread)."""
+        from listening_tui.errors import Rescued
+        from listening_tui.services.rescue import rescue_form
+
+        if self.rescued is not None and self.rescued[0] == content:
+            path = self.rescued[1]  # this very content is in a rescue file already
+        else:
+            try:
+                path = str(rescue_form(self.campaign, self.draft_id, content, self.base_version))
+            except ListeningError as exc:
+                return exc
+            self.rescued = (content, path)
+        return Rescued(
+            f"{_sentence(failure.rstrip('.'))}. What you typed is safe in the file {path}, "
+            "and the app offers to bring it back the next time it starts",
+            path,
+        )
 
     def write_draft_now(self) -> None:
         """Store the draft at once, on this thread (on quit or close)."""
@@ -476,25 +508,39 @@ class SessionFormScreen(Screen[None]):
         except InvalidInput as exc:
             self.show_problems(exc.problems)
             return
-        self.store_session(form)
+        self.store_session(form, content)
 
     @work(thread=True, exclusive=True, group="save")
-    def store_session(self, form: object) -> None:
+    def store_session(self, form: object, content: DraftContent) -> None:
         """Save the session (and drop its draft) off the UI thread."""
         from listening_tui.domain.forms import SessionForm
-        from listening_tui.errors import InvalidInput, ListeningError
+        from listening_tui.errors import DatabaseError, EditConflict, InvalidInput
         from listening_tui.services.sessions import save_session
 
         assert isinstance(form, SessionForm)
         try:
             with self.draft_lock:
-                saved = save_session(self.database, self.campaign.id, form, draft_id=self.draft_id)
+                saved = save_session(
+                    self.database,
+                    self.campaign.id,
+                    form,
+                    draft_id=self.draft_id,
+                    base_version=self.base_version,
+                )
                 self.finished = True
+        except EditConflict as exc:
+            self.post_message(self.EditedElsewhere(exc.message, exc.current_version))
+            return
         except InvalidInput as exc:
             self.app.call_from_thread(self.show_problems, exc.problems or [("", exc.message)])
             return
+        except DatabaseError as exc:
+            self.post_message(self.SaveFailed(self.rescue(content, exc.message).message))
+            return
         except ListeningError as exc:
-            self.post_message(self.SaveFailed(exc.message))
+            self.post_message(
+                self.SaveFailed(f"{exc.message.rstrip('.')}. What you typed is still in the form")
+            )
             return
         self.post_message(self.Saved(saved))
 
@@ -511,10 +557,33 @@ class SessionFormScreen(Screen[None]):
         )
         self.dismiss(None)
 
+    @on(EditedElsewhere)
+    def edited_elsewhere(self, event: EditedElsewhere) -> None:
+        """Say who saved in between; saving over theirs is the listener's deliberate choice."""
+        from listening_tui.tui.dialogs.confirm import ConfirmModal
+
+        def chosen(save_mine: bool | None) -> None:
+            if save_mine:
+                self.base_version = event.current_version
+                self.store_draft(self.collect())
+                self.action_save()
+            else:
+                self.notify(
+                    "Nothing was written over. Your version is in the session's history, "
+                    "and this form stays a draft until you save or discard it.",
+                    title="Kept",
+                    timeout=10,
+                )
+
+        self.app.push_screen(
+            ConfirmModal(f"{event.message}.\n\nMake your version the newest now?", "Save mine"),
+            callback=chosen,
+        )
+
     @on(SaveFailed)
     def save_failed(self, event: SaveFailed) -> None:
         self.notify(
-            f"{event.message}. What you typed is kept as a draft.",
+            event.message,
             title="Not saved",
             severity="error",
             timeout=15,
@@ -700,7 +769,19 @@ class SessionFormScreen(Screen[None]):
         self.dismiss(None)
 
     def action_close(self) -> None:
-        self.write_draft_now()
+        from listening_tui.errors import Rescued
+
+        try:
+            self.write_draft_now()
+        except Rescued as exc:
+            self.app.notify(
+                exc.message, title="Kept in a rescue file", severity="warning", timeout=30
+            )
+            self.dismiss(None)
+            return
+        except ListeningError as exc:
+            self.notify(exc.message, title="Not kept", severity="error", timeout=30)
+            return
         if self.has_draft:
             self.notify("The form is kept as a draft: resume it from the start screen.")
         self.dismiss(None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 from uuid import UUID
 
@@ -95,12 +96,18 @@ class StartScreen(Screen[None]):
         """The database is open; its campaigns and drafts were read."""
 
         def __init__(
-            self, database: Database, campaigns: list[CampaignSummary], drafts: list[Draft]
+            self,
+            database: Database,
+            campaigns: list[CampaignSummary],
+            drafts: list[Draft],
+            rescues: list[Path],
         ) -> None:
             super().__init__()
             self.database = database
             self.campaigns = campaigns
             self.drafts = drafts
+            self.rescues = rescues
+            """Forms kept in rescue files when the database could not take them."""
 
     class DatabaseFailed(Message):
         """The database could not be opened; ``message`` says why and what to do."""
@@ -158,6 +165,7 @@ class StartScreen(Screen[None]):
         from listening_tui.services.campaigns import list_campaigns
         from listening_tui.services.database import open_database
         from listening_tui.services.drafts import list_drafts
+        from listening_tui.services.rescue import pending_rescues
 
         database = self.listening_app.database
         try:
@@ -168,7 +176,7 @@ class StartScreen(Screen[None]):
         except ListeningError as exc:
             self.post_message(self.DatabaseFailed(exc.message))
             return
-        self.post_message(self.DataLoaded(database, campaigns, drafts))
+        self.post_message(self.DataLoaded(database, campaigns, drafts, pending_rescues()))
 
     @on(DataLoaded)
     def show_data(self, event: DataLoaded) -> None:
@@ -205,8 +213,45 @@ class StartScreen(Screen[None]):
             )
         if not self.offered_drafts:
             self.offered_drafts = True
-            if event.drafts:
+            if event.rescues:
+                self.offer_rescues(event.rescues)
+            elif event.drafts:
                 self.offer_drafts(event.drafts)
+
+    def offer_rescues(self, rescues: list[Path]) -> None:
+        """Offer to bring back forms the database could not take last time."""
+        from listening_tui.tui.dialogs.confirm import ConfirmModal
+
+        count = "1 form was" if len(rescues) == 1 else f"{len(rescues)} forms were"
+        question = (
+            f"{count} kept in rescue files in {rescues[0].parent} when the database could "
+            "not take them. Bring them back into this database now? (Saved sessions come "
+            "back as sessions, unfinished ones as drafts; the files are then moved to "
+            "'imported' in that folder.)"
+        )
+
+        def chosen(bring: bool | None) -> None:
+            if bring:
+                self.bring_back_rescues(rescues)
+
+        self.app.push_screen(ConfirmModal(question, "Bring them back"), callback=chosen)
+
+    @work(thread=True, exclusive=True, group="database")
+    def bring_back_rescues(self, rescues: list[Path]) -> None:
+        from listening_tui.services.rescue import bring_back
+
+        database = self.listening_app.database
+        assert database is not None
+        for path in rescues:
+            outcome = bring_back(database, path)
+            self.app.call_from_thread(
+                self.notify,
+                outcome.outcome,
+                title="Brought back" if outcome.done else "Left in the rescue folder",
+                severity="information" if outcome.done else "error",
+                timeout=15,
+            )
+        self.app.call_from_thread(self.refresh_data)
 
     def _show_drafts(self, drafts: list[Draft]) -> None:
         table = self.query_one("#drafts", DataTable)
