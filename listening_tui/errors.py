@@ -50,3 +50,7 @@ class OutputExists(ListeningError):
 
 class UnreadableFile(ListeningError):
     """A file named by the user is missing, unreadable, or not in the format it should be."""
+
+
+class SharingRefused(ListeningError):
+    """A quote's sharing level does not allow what was asked (spec/bundle.md, quotes)."""
