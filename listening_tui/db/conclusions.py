@@ -250,7 +250,7 @@ class ConclusionRepository:
                 .label("seq"),
             )
             .where(SessionRow.campaign_id == campaign_id)
-            .subquery("ordered")
+            .cte("ordered")
         )
         group_text = case((IssueRow.theme_id.is_(None), IssueRow.text_key))
         firsts = (
