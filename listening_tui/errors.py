@@ -68,3 +68,7 @@ class Rescued(ListeningError):
         super().__init__(message)
         self.path = path
         """The rescue file, offered back when the app next starts."""
+
+
+class SharingRefused(ListeningError):
+    """A quote's sharing level does not allow what was asked (spec/bundle.md, quotes)."""

@@ -320,3 +320,63 @@ class DraftRow(Base):
     """The form's fields exactly as typed (domain.drafts.DraftContent)."""
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+PURPOSES = ("decision_makers", "meeting")
+
+
+class CampaignConclusionRow(Base):
+    """The recorder's overall conclusion of a campaign (one per campaign)."""
+
+    __tablename__ = "campaign_conclusions"
+
+    campaign_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+
+class ThemeConclusionRow(Base):
+    """The recorder's conclusion about one theme (one per theme)."""
+
+    __tablename__ = "theme_conclusions"
+
+    theme_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("themes.id", ondelete="CASCADE"), primary_key=True
+    )
+    campaign_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+
+class ChosenQuoteRow(Base):
+    """A quote the recorder chose to go with a conclusion, and for whom.
+
+    A quote is named by its session and its exact text, not by the quote row's
+    id: a session's quotes are written again whenever the session is edited or
+    imported, so their ids change while the words stay. A choice whose quote
+    was edited away, or whose sharing was narrowed since, is simply not shown
+    (the sharing rule is checked again every time the choices are read).
+    """
+
+    __tablename__ = "chosen_quotes"
+    __table_args__ = (_choice("purpose", PURPOSES, "purpose"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True, default=uuid.uuid4)
+    campaign_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
+    theme_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("themes.id", ondelete="CASCADE"), index=True
+    )
+    """The theme whose conclusion it goes with; None for the overall conclusion."""
+    session_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("listening_sessions.id", ondelete="CASCADE"), index=True
+    )
+    quote_text: Mapped[str] = mapped_column(Text)
+    purpose: Mapped[str] = mapped_column(String(20))
+    """``decision_makers``: printed in the report; ``meeting``: read out at the meeting only."""
+    chosen_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from uuid import UUID
 
+from listening_tui.db.engine import Database
 from listening_tui.db.unit_of_work import UnitOfWork
 from listening_tui.domain.forms import Campaign, ListeningSession, Theme
 from listening_tui.domain.summaries import SampleSummary
@@ -36,6 +38,7 @@ def write_sample(out: Path) -> SampleSummary:
             for session in sessions:
                 store_session(uow, campaign.id, session)
             uow.commit()
+        _sample_conclusions(database, campaign.id, themes)
     except BaseException:
         database.close()
         for leftover in (out, out.with_name(out.name + "-wal"), out.with_name(out.name + "-shm")):
@@ -50,6 +53,43 @@ def write_sample(out: Path) -> SampleSummary:
         themes=len(themes),
         issues=sum(len(s.issues) for s in sessions),
     )
+
+
+SAMPLE_OVERALL = (
+    "Pay came first almost everywhere we listened: people are cutting back on heating "
+    "and food, and many are looking for other work.\n\n"
+    "Short staffing and workloads come next, and the two feed each other: every post "
+    "left empty lands on the people who stay."
+)
+SAMPLE_PAY = (
+    "Named in 28 sessions across all eight subgroups, most often first. Members tied it to "
+    "leaving the job, not just to hardship."
+)
+
+
+def _sample_conclusions(database: Database, campaign_id: UUID, themes: list[Theme]) -> None:
+    """An overall conclusion and one for the first theme, with a few quotes, as a recorder would."""
+    from listening_tui.services import conclusions
+
+    pay = themes[0].id
+    conclusions.save_conclusion(database, campaign_id, None, SAMPLE_OVERALL)
+    conclusions.save_conclusion(database, campaign_id, pay, SAMPLE_PAY)
+    words = ("afford", "earth", "heating")
+    options = [
+        q
+        for q in conclusions.quote_options(database, campaign_id, pay)
+        if any(word in q.text for word in words)
+    ]
+    shared = [q for q in options if q.sharing == "decision_makers"][:2]
+    meeting = [q for q in options if q.sharing == "meeting"][:1]
+    for quote in shared:
+        conclusions.choose_quote(
+            database, campaign_id, pay, quote.session_id, quote.text, "decision_makers"
+        )
+    for quote in shared[:1] + meeting:
+        conclusions.choose_quote(
+            database, campaign_id, pay, quote.session_id, quote.text, "meeting"
+        )
 
 
 def _items(value: object) -> list[object]:

@@ -87,11 +87,22 @@ class ListeningApp(App[None]):
         self.exit(return_code=2)
 
     async def action_quit(self) -> None:
-        """Keep every open form as a draft, then leave."""
+        """Keep every open form as a draft and save typed conclusions, then leave."""
         from listening_tui.errors import ListeningError, Rescued
+        from listening_tui.tui.screens.conclusions import ConclusionsScreen
         from listening_tui.tui.screens.form import SessionFormScreen
 
         for screen in self.screen_stack:
+            if isinstance(screen, ConclusionsScreen):
+                try:
+                    screen.save_now()
+                except ListeningError as exc:
+                    self.notify(
+                        f"Your conclusion could not be saved ({exc.message}); not quitting.",
+                        severity="error",
+                        timeout=15,
+                    )
+                    return
             if isinstance(screen, SessionFormScreen):
                 try:
                     screen.write_draft_now()

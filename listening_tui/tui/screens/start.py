@@ -57,6 +57,14 @@ class StartScreen(Screen[None]):
             tooltip="The guide: the campaign's questions and how a session goes",
         ),
         Binding(
+            "n",
+            "open_conclusions",
+            "Conclusions",
+            id="start.conclusions",
+            tooltip="Write the key conclusions of the highlighted campaign, pick quotes, "
+            "see who was heard and write the report",
+        ),
+        Binding(
             "c",
             "new_campaign",
             "New campaign",
@@ -87,6 +95,11 @@ class StartScreen(Screen[None]):
         ),
         ("session: List sessions", "open_sessions", "The highlighted campaign's sessions"),
         ("draft: Resume a draft", "resume_drafts", "Unfinished write-ups, kept as you left them"),
+        (
+            "conclusion: Write conclusions and the report",
+            "open_conclusions",
+            "Key conclusions, chosen quotes, who was heard, the campaign report",
+        ),
         ("guide: Prepare for a session", "prepare", "The questions and how a session goes"),
         ("campaign: New campaign", "new_campaign", "Start a new listening campaign"),
         ("campaign: Refresh", "refresh_data", "Read campaigns and drafts again"),
@@ -322,6 +335,17 @@ class StartScreen(Screen[None]):
         table = self.query_one("#campaigns", DataTable)
         name = str(table.get_row_at(self.campaign_ids.index(campaign_id))[0])
         self.app.push_screen(SessionsScreen(database, campaign_id, name))
+
+    def action_open_conclusions(self) -> None:
+        from listening_tui.tui.screens.conclusions import ConclusionsScreen
+
+        campaign_id = self._highlighted_campaign()
+        database = self.listening_app.database
+        if campaign_id is None or database is None:
+            return
+        table = self.query_one("#campaigns", DataTable)
+        name = str(table.get_row_at(self.campaign_ids.index(campaign_id))[0])
+        self.app.push_screen(ConclusionsScreen(database, campaign_id, name))
 
     def action_prepare(self) -> None:
         campaign_id = self._highlighted_campaign()
