@@ -49,6 +49,13 @@ class StartScreen(Screen[None]):
             tooltip="List the sessions of the highlighted campaign",
         ),
         Binding(
+            "t",
+            "open_themes",
+            "Themes",
+            id="start.themes",
+            tooltip="Group the highlighted campaign's issues into themes",
+        ),
+        Binding(
             "p",
             "prepare",
             "Guide",
@@ -85,6 +92,7 @@ class StartScreen(Screen[None]):
             "Write up a group conversation in the highlighted campaign",
         ),
         ("session: List sessions", "open_sessions", "The highlighted campaign's sessions"),
+        ("theme: Open the themes", "open_themes", "Group the campaign's issues into themes"),
         ("draft: Resume a draft", "resume_drafts", "Unfinished write-ups, kept as you left them"),
         ("guide: Prepare for a session", "prepare", "The questions and how a session goes"),
         ("campaign: New campaign", "new_campaign", "Start a new listening campaign"),
@@ -277,6 +285,19 @@ class StartScreen(Screen[None]):
         table = self.query_one("#campaigns", DataTable)
         name = str(table.get_row_at(self.campaign_ids.index(campaign_id))[0])
         self.app.push_screen(SessionsScreen(database, campaign_id, name))
+
+    def action_open_themes(self) -> None:
+        from listening_tui.tui.screens.themes import ThemesScreen
+
+        campaign_id = self._highlighted_campaign()
+        database = self.listening_app.database
+        if campaign_id is None or database is None:
+            return
+        table = self.query_one("#campaigns", DataTable)
+        name = str(table.get_row_at(self.campaign_ids.index(campaign_id))[0])
+        self.app.push_screen(
+            ThemesScreen(database, campaign_id, name), lambda _: self.refresh_data()
+        )
 
     def action_prepare(self) -> None:
         campaign_id = self._highlighted_campaign()
