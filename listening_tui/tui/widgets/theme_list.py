@@ -85,8 +85,8 @@ class ThemeList(DataTable[Text]):
 
     def show(self, overview: ThemeOverview, keep: ThemeFilter | None = None) -> None:
         """Show these themes; the cursor stays on ``keep`` if it is still there."""
-        self.overview = overview
         keep = self.chosen if keep is None else keep
+        self.overview = overview
         self._rebuild()
         keys: list[ThemeFilter] = ["any", "unthemed", *(t.id for t in overview.themes)]
         with self.prevent(self.RowHighlighted):
