@@ -132,7 +132,7 @@ class ThemeOpsRepository:
         stats = (
             select(
                 IssueRow.theme_id,
-                func.count(IssueRow.id).label("issues"),
+                func.count().label("issues"),
                 func.count(IssueRow.session_id.distinct()).label("sessions"),
                 func.count(SessionRow.leader.distinct()).label("listeners"),
             )
@@ -172,7 +172,7 @@ class ThemeOpsRepository:
         themes = [ThemeProvenance.model_validate(row) for row in self.session.execute(statement)]
         totals = self.session.execute(
             select(
-                func.count(IssueRow.id),
+                func.count(),
                 func.coalesce(func.sum(case((IssueRow.theme_id.is_(None), 1), else_=0)), 0),
             )
             .join(SessionRow, SessionRow.id == IssueRow.session_id)
