@@ -129,29 +129,38 @@ class ThemeOpsRepository:
     def overview(self, campaign_id: uuid.UUID) -> ThemeOverview:
         """Every theme by name with its issues, sessions, listeners and quotes; the unthemed."""
         in_campaign = SessionRow.campaign_id == campaign_id
-        stats = (
-            select(
-                IssueRow.theme_id,
-                func.count().label("issues"),
-                func.count(IssueRow.session_id.distinct()).label("sessions"),
-                func.count(SessionRow.leader.distinct()).label("listeners"),
-            )
+        issues = (
+            select(IssueRow.theme_id, func.count().label("issues"))
             .join(SessionRow, SessionRow.id == IssueRow.session_id)
             .where(in_campaign, IssueRow.theme_id.is_not(None))
             .group_by(IssueRow.theme_id)
             .subquery()
         )
-        theme_sessions = (
+        # Each (theme, session) once, then per theme: sessions, distinct leaders, their quotes.
+        pairs = (
             select(IssueRow.theme_id, IssueRow.session_id)
             .join(SessionRow, SessionRow.id == IssueRow.session_id)
             .where(in_campaign, IssueRow.theme_id.is_not(None))
             .distinct()
             .subquery()
         )
-        quotes = (
-            select(theme_sessions.c.theme_id, func.count(QuoteRow.id).label("quotes"))
-            .join(QuoteRow, QuoteRow.session_id == theme_sessions.c.session_id)
-            .group_by(theme_sessions.c.theme_id)
+        quote_counts = (
+            select(QuoteRow.session_id, func.count().label("quotes"))
+            .join(SessionRow, SessionRow.id == QuoteRow.session_id)
+            .where(in_campaign)
+            .group_by(QuoteRow.session_id)
+            .subquery()
+        )
+        stats = (
+            select(
+                pairs.c.theme_id,
+                func.count().label("sessions"),
+                func.count(SessionRow.leader.distinct()).label("listeners"),
+                func.coalesce(func.sum(quote_counts.c.quotes), 0).label("quotes"),
+            )
+            .join(SessionRow, SessionRow.id == pairs.c.session_id)
+            .outerjoin(quote_counts, quote_counts.c.session_id == pairs.c.session_id)
+            .group_by(pairs.c.theme_id)
             .subquery()
         )
         statement = (
@@ -159,13 +168,13 @@ class ThemeOpsRepository:
                 ThemeRow.id,
                 ThemeRow.name,
                 ThemeRow.description,
-                func.coalesce(stats.c.issues, 0).label("issues"),
+                func.coalesce(issues.c.issues, 0).label("issues"),
                 func.coalesce(stats.c.sessions, 0).label("sessions"),
                 func.coalesce(stats.c.listeners, 0).label("listeners"),
-                func.coalesce(quotes.c.quotes, 0).label("quotes"),
+                func.coalesce(stats.c.quotes, 0).label("quotes"),
             )
+            .outerjoin(issues, issues.c.theme_id == ThemeRow.id)
             .outerjoin(stats, stats.c.theme_id == ThemeRow.id)
-            .outerjoin(quotes, quotes.c.theme_id == ThemeRow.id)
             .where(ThemeRow.campaign_id == campaign_id)
             .order_by(ThemeRow.name_key, ThemeRow.id)
         )
