@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 from uuid import UUID
 
 from textual import on, work
@@ -50,6 +51,13 @@ class StartScreen(Screen[None]):
             tooltip="List the sessions of the highlighted campaign",
         ),
         Binding(
+            "t",
+            "open_themes",
+            "Themes",
+            id="start.themes",
+            tooltip="Group the highlighted campaign's issues into themes",
+        ),
+        Binding(
             "p",
             "prepare",
             "Guide",
@@ -94,6 +102,7 @@ class StartScreen(Screen[None]):
             "Write up a group conversation in the highlighted campaign",
         ),
         ("session: List sessions", "open_sessions", "The highlighted campaign's sessions"),
+        ("theme: Open the themes", "open_themes", "Group the campaign's issues into themes"),
         ("draft: Resume a draft", "resume_drafts", "Unfinished write-ups, kept as you left them"),
         (
             "conclusion: Write conclusions and the report",
@@ -328,24 +337,38 @@ class StartScreen(Screen[None]):
     def action_open_sessions(self) -> None:
         from listening_tui.tui.screens.sessions import SessionsScreen
 
-        campaign_id = self._highlighted_campaign()
-        database = self.listening_app.database
-        if campaign_id is None or database is None:
-            return
-        table = self.query_one("#campaigns", DataTable)
-        name = str(table.get_row_at(self.campaign_ids.index(campaign_id))[0])
-        self.app.push_screen(SessionsScreen(database, campaign_id, name))
+        self._open_for_campaign(lambda db, cid, name: SessionsScreen(db, cid, name))
 
     def action_open_conclusions(self) -> None:
         from listening_tui.tui.screens.conclusions import ConclusionsScreen
 
+        self._open_for_campaign(lambda db, cid, name: ConclusionsScreen(db, cid, name))
+
+    def action_open_themes(self) -> None:
+        from listening_tui.tui.screens.themes import ThemesScreen
+
+        self._open_for_campaign(
+            lambda db, cid, name: ThemesScreen(db, cid, name), refresh_after=True
+        )
+
+    def _open_for_campaign(
+        self,
+        make: Callable[[Database, UUID, str], Screen[Any]],
+        *,
+        refresh_after: bool = False,
+    ) -> None:
+        """Open a screen about the highlighted campaign (and read the counts again after it)."""
         campaign_id = self._highlighted_campaign()
         database = self.listening_app.database
         if campaign_id is None or database is None:
             return
         table = self.query_one("#campaigns", DataTable)
         name = str(table.get_row_at(self.campaign_ids.index(campaign_id))[0])
-        self.app.push_screen(ConclusionsScreen(database, campaign_id, name))
+        screen = make(database, campaign_id, name)
+        if refresh_after:
+            self.app.push_screen(screen, lambda _: self.refresh_data())
+        else:
+            self.app.push_screen(screen)
 
     def action_prepare(self) -> None:
         campaign_id = self._highlighted_campaign()
