@@ -56,6 +56,20 @@ class StartScreen(Screen[None]):
             tooltip="The guide: the campaign's questions and how a session goes",
         ),
         Binding(
+            "i",
+            "import_bundles",
+            "Import",
+            id="start.import",
+            tooltip="Import bundles (.json) exported on other laptops",
+        ),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            id="start.export",
+            tooltip="Export the highlighted campaign: bundle, anonymised bundle, CSV or contacts",
+        ),
+        Binding(
             "c",
             "new_campaign",
             "New campaign",
@@ -87,6 +101,12 @@ class StartScreen(Screen[None]):
         ("session: List sessions", "open_sessions", "The highlighted campaign's sessions"),
         ("draft: Resume a draft", "resume_drafts", "Unfinished write-ups, kept as you left them"),
         ("guide: Prepare for a session", "prepare", "The questions and how a session goes"),
+        ("bundle: Import", "import_bundles", "Bundles from other laptops, each all or nothing"),
+        (
+            "campaign: Export",
+            "export",
+            "The highlighted campaign as a bundle, anonymised bundle, CSV folder or contact list",
+        ),
         ("campaign: New campaign", "new_campaign", "Start a new listening campaign"),
         ("campaign: Refresh", "refresh_data", "Read campaigns and drafts again"),
     ]
@@ -277,6 +297,24 @@ class StartScreen(Screen[None]):
         table = self.query_one("#campaigns", DataTable)
         name = str(table.get_row_at(self.campaign_ids.index(campaign_id))[0])
         self.app.push_screen(SessionsScreen(database, campaign_id, name))
+
+    def action_import_bundles(self) -> None:
+        from listening_tui.tui.screens.imports import ImportScreen
+
+        database = self.listening_app.database
+        if database is not None:
+            self.app.push_screen(ImportScreen(database))
+
+    def action_export(self) -> None:
+        from listening_tui.tui.screens.exports import ExportScreen
+
+        campaign_id = self._highlighted_campaign()
+        database = self.listening_app.database
+        if campaign_id is None or database is None:
+            return
+        table = self.query_one("#campaigns", DataTable)
+        name = str(table.get_row_at(self.campaign_ids.index(campaign_id))[0])
+        self.app.push_screen(ExportScreen(database, campaign_id, name))
 
     def action_prepare(self) -> None:
         campaign_id = self._highlighted_campaign()
