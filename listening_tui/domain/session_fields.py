@@ -33,12 +33,12 @@ _LISTS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("name", ""),
             ("contact", "contact"),
-            ("consent_to_contact", "consents to contact"),
+            ("consent_to_contact", "consent"),
             ("member_status", "member"),
             ("affiliations", "affiliations"),
         ),
     ),
-    ("issues", "Issue", (("text", ""), ("key_issue", "key issue"), ("theme_id", "theme"))),
+    ("issues", "Issue", (("text", ""), ("key_issue", "key"), ("theme_id", "theme"))),
     ("quotes", "Quote", (("text", ""), ("attribution", "by"), ("sharing", "sharing"))),
     ("references", "Reference", (("name", ""), ("contact", "contact"), ("why", "why"))),
 )

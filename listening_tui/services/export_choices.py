@@ -35,7 +35,7 @@ Exported = BundleExport | CsvExport | ContactList
 
 def suggested_path(kind: ExportKind, campaign_name: str, today: date, folder: str = "~") -> str:
     """A file (or, for CSV, folder) name to offer: the campaign's name, the day and the kind."""
-    slug = re.sub(r"[^\w]+", "-", campaign_name.casefold()).strip("-")[:40] or "campaign"
+    slug = re.sub(r"[^\w]+", "-", campaign_name.casefold())[:50].strip("-") or "campaign"
     stem = f"{folder.rstrip(os.sep)}{os.sep}{slug}-{today.isoformat()}"
     return {
         "bundle": f"{stem}.json",

@@ -26,6 +26,7 @@ from listening_tui.tui.screens.imports import ImportScreen
 from listening_tui.tui.screens.start import StartScreen
 from tests.conftest import EXAMPLE_BUNDLE
 from tests.tui.test_sessions_screen import count, settle
+from tests.tui.test_snapshots import _loaded
 
 BROKEN = EXAMPLE_BUNDLE.parent / "broken" / "bad_key_issue.json"
 """A bundle whose third session's first issue has a key_issue that is not an answer."""
@@ -240,3 +241,25 @@ async def test_a_refused_export_says_why(sample_copy: Path, tmp_path: Path) -> N
         result = str(screen.query_one("#export-result", Static).render())
         assert "Nothing was written" in result
         assert "is a file, not a folder" in result
+
+
+def test_import_report_snapshot_80x24(snap_compare: Any, snapshot_db: Path) -> None:
+    """The report of a good and a refused file, at fixed paths (the report names them)."""
+    folder = snapshot_db.parent
+    for source in (EXAMPLE_BUNDLE, BROKEN):
+        (folder / source.name).write_bytes(source.read_bytes())
+    app = ListeningApp(db_target=str(snapshot_db))
+
+    async def import_two(pilot: Pilot[None]) -> None:
+        await _loaded(pilot)
+        await pilot.press("i")
+        await _loaded(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, ImportScreen)
+        for source in (EXAMPLE_BUNDLE, BROKEN):
+            await choose(pilot, screen, folder / source.name)
+        await pilot.press("ctrl+s")
+        await _loaded(pilot)
+        await _loaded(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=import_two)

@@ -84,21 +84,21 @@ class SessionHistoryScreen(Screen[None]):
         Binding(
             "b",
             "compare_with",
-            "Compare with this",
+            "Compare here",
             id="history.compare_with",
             tooltip="Put the highlighted version on the right, to compare others with it",
         ),
         Binding(
             "f",
             "toggle_full",
-            "Full / side by side",
+            "Full",
             id="history.full",
             tooltip="Show the highlighted version alone in full, or side by side again",
         ),
         Binding(
             "d",
             "toggle_differences",
-            "Only differences",
+            "Diffs only",
             id="history.differences",
             tooltip="Show only the fields that differ between the two versions (or all)",
         ),
@@ -231,7 +231,7 @@ class SessionHistoryScreen(Screen[None]):
         from listening_tui.domain.session_fields import session_lines
 
         table = Table(expand=True, show_edge=False, box=None, padding=(0, 1))
-        table.add_column("Field", ratio=1, style="bold")
+        table.add_column("Field", width=20, style="bold", no_wrap=True, overflow="ellipsis")
         table.add_column(version.label, ratio=3)
         for line in session_lines(version.content, self.themes):
             table.add_row(line.label, line.value)
@@ -243,8 +243,7 @@ class SessionHistoryScreen(Screen[None]):
         colours = self.app.get_css_variables()
         marked = f"bold on {colours.get('warning-muted', colours.get('warning', 'yellow'))}"
         table = Table(expand=True, show_edge=False, box=None, padding=(0, 1))
-        table.add_column("", width=1)
-        table.add_column("Field", ratio=2, style="bold")
+        table.add_column("  Field", width=20, style="bold", no_wrap=True, overflow="ellipsis")
         table.add_column(f"{left.label} ({_when(left.written)})", ratio=3)
         table.add_column(f"{right.label} ({_when(right.written)})", ratio=3)
         lines = compare_versions(left.content, right.content, self.themes)
@@ -254,13 +253,10 @@ class SessionHistoryScreen(Screen[None]):
                 continue
             if line.differs:
                 table.add_row(
-                    "≠",
-                    line.label,
-                    Text(line.left or "(none)", style=marked),
-                    Text(line.right or "(none)", style=marked),
+                    f"≠ {line.label}", line.left or "(none)", line.right or "(none)", style=marked
                 )
             else:
-                table.add_row("", line.label, line.left, line.right)
+                table.add_row(f"  {line.label}", line.left, line.right)
         return table, differing
 
     # ---- actions ----
