@@ -78,6 +78,7 @@ class SessionsScreen(Screen[None]):
             "History",
             id="sessions.history",
             tooltip="Every kept version of the highlighted session, side by side (read-only)",
+            show=False,
         ),
         Binding(
             "e",
@@ -172,7 +173,7 @@ class SessionsScreen(Screen[None]):
         yield SessionTable(id="sessions")
         with Horizontal(id="sessions-status-bar"):
             yield Static("", id="sessions-status")
-            yield Static("Enter: edit", id="sessions-hint")
+            yield Static("Enter: edit · h: history", id="sessions-hint")
         yield Footer()
 
     @property
