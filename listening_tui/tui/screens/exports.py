@@ -155,8 +155,7 @@ class ExportScreen(Screen[None]):
                 yield Static("Write to", classes="field-label")
                 yield PathInput(self._suggested, id="export-path")
             yield Static(
-                "Tab completes · files are readable by you only · an existing file is "
-                "replaced only if you say so",
+                "Tab completes · readable by you only · asks before replacing a file",
                 classes="field-hint",
             )
             with Horizontal(id="export-actions"):

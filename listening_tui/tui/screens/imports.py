@@ -175,7 +175,7 @@ class ImportScreen(Screen[None]):
                     id="import-path",
                 )
             yield Static(
-                "Tab completes · Enter adds a file (or lists a folder) · Space ticks a file below",
+                "Tab completes · Enter adds a file or lists a folder · Space ticks a file",
                 classes="field-hint",
             )
             yield SelectionList[str](id="import-files")
