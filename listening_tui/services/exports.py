@@ -7,15 +7,16 @@ and writes files readable by their owner only, never over an existing file.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import datetime
 from pathlib import Path
+from uuid import UUID
 
 from listening_tui.db.engine import Database
 from listening_tui.db.people import PeopleRepository
 from listening_tui.db.unit_of_work import UnitOfWork
-from listening_tui.domain.forms import Campaign
+from listening_tui.domain.forms import Campaign, ListeningSession
 from listening_tui.domain.ranking import RANKING_COLUMNS, RankingFilter
 from listening_tui.errors import NotFound
 from listening_tui.interchange.anonymise import (
@@ -37,6 +38,9 @@ from listening_tui.services.campaigns import resolve_campaign
 CSV_FILES = ("sessions.csv", "issues.csv", "quotes.csv", "people.csv", "ranking.csv")
 """What ``export --format csv`` writes into its folder."""
 
+Progress = Callable[[int, int], None]
+"""Told (sessions written, sessions in the campaign) every thousand sessions, for a progress bar."""
+
 
 def export_bundle(
     database: Database,
@@ -45,6 +49,7 @@ def export_bundle(
     *,
     anonymise: bool = False,
     now: datetime | None = None,
+    progress: Progress | None = None,
 ) -> BundleExport:
     """Write the campaign named by ``campaign`` (id or name; None: the only one) to ``out``."""
     out = out.expanduser().absolute()
@@ -56,7 +61,7 @@ def export_bundle(
         themes = sorted(
             uow.themes.in_campaign(chosen.id), key=lambda t: (t.name.casefold(), str(t.id))
         )
-        sessions = uow.sessions.in_export_order(chosen.id)
+        sessions = _reported(uow, chosen.id, progress)
         left_out = [0]
         if anonymise:
             anonymiser = Anonymiser(_known_people(uow))
@@ -94,7 +99,13 @@ def export_bundle(
     )
 
 
-def export_csv(database: Database, folder: Path, campaign: str | None = None) -> CsvExport:
+def export_csv(
+    database: Database,
+    folder: Path,
+    campaign: str | None = None,
+    *,
+    progress: Progress | None = None,
+) -> CsvExport:
     """Write sessions.csv, issues.csv, quotes.csv, people.csv and ranking.csv into ``folder``.
 
     ranking.csv is the campaign's ranking as spec/ranking.md defines it (weighting
@@ -110,7 +121,7 @@ def export_csv(database: Database, folder: Path, campaign: str | None = None) ->
         handles = [files.enter_context(private_text_file(path, newline="")) for path in paths]
         sessions_csv, issues_csv, quotes_csv, people_csv, ranking_csv = handles
         sheets = CampaignSheets(sessions_csv, issues_csv, quotes_csv, people_csv, themes)
-        for session in uow.sessions.in_export_order(chosen.id):
+        for session in _reported(uow, chosen.id, progress):
             sheets.add(session)
         ranking = Sheet(ranking_csv, RANKING_COLUMNS)
         for group in ranked_issues(database, RankingFilter(campaign_id=chosen.id)):
@@ -153,6 +164,27 @@ def _snapshot(database: Database) -> Iterator[UnitOfWork]:
         if database.dialect == "postgresql":
             uow.session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
         yield uow
+
+
+def _reported(
+    uow: UnitOfWork, campaign_id: UUID, progress: Progress | None, every: int = 1000
+) -> Iterable[ListeningSession]:
+    """The campaign's sessions in export order, telling ``progress`` how far it has got."""
+    sessions = uow.sessions.in_export_order(campaign_id)
+    if progress is None:
+        return sessions
+    total = uow.sessions.count(campaign_id)
+
+    def counted() -> Iterator[ListeningSession]:
+        done = 0
+        progress(done, total)
+        for done, session in enumerate(sessions, start=1):
+            yield session
+            if done % every == 0:
+                progress(done, total)
+        progress(done, total)
+
+    return counted()
 
 
 def _known_people(uow: UnitOfWork) -> KnownPeople:

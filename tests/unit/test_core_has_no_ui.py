@@ -21,6 +21,8 @@ CORE = [
     "listening_tui.services.sample",
     "listening_tui.services.imports",
     "listening_tui.services.exports",
+    "listening_tui.services.export_choices",
+    "listening_tui.domain.session_fields",
     "listening_tui.db.people",
     "listening_tui.interchange",
     "listening_tui.interchange.ballots",

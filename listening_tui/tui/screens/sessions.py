@@ -73,6 +73,14 @@ class SessionsScreen(Screen[None]):
         Binding("s", "next_sort", "Sort", id="sessions.sort", tooltip="Sort by the next column"),
         Binding("r", "reverse", "Reverse", id="sessions.reverse", tooltip="Reverse the order"),
         Binding(
+            "h",
+            "history",
+            "History",
+            id="sessions.history",
+            tooltip="Every kept version of the highlighted session, side by side (read-only)",
+            show=False,
+        ),
+        Binding(
             "e",
             "edit",
             "Edit",
@@ -84,6 +92,7 @@ class SessionsScreen(Screen[None]):
 
     PALETTE: ClassVar[list[PaletteEntry]] = [
         ("session: Edit", "edit", "Open the highlighted session's form"),
+        ("session: History", "history", "Earlier versions, side by side (after an import too)"),
         ("session: Delete", "delete", "Delete the highlighted session (asks first)"),
         ("session: Undo delete", "undo", "Bring back the session deleted last"),
         ("sessions: Search", "search", "Find sessions by names, places or issues"),
@@ -164,7 +173,7 @@ class SessionsScreen(Screen[None]):
         yield SessionTable(id="sessions")
         with Horizontal(id="sessions-status-bar"):
             yield Static("", id="sessions-status")
-            yield Static("Enter: edit", id="sessions-hint")
+            yield Static("Enter: edit · h: history", id="sessions-hint")
         yield Footer()
 
     @property
@@ -344,6 +353,17 @@ class SessionsScreen(Screen[None]):
         summary = self.table.highlighted
         if summary is not None:
             self.post_message(self.EditSession(summary.id))
+
+    def action_history(self) -> None:
+        from listening_tui.tui.screens.history import SessionHistoryScreen
+
+        summary = self.table.highlighted
+        if summary is None:
+            return
+        title = f"{summary.held_on.isoformat()}, led by {summary.leader}"
+        self.app.push_screen(
+            SessionHistoryScreen(self.database, summary.id, self.campaign_id, title)
+        )
 
     def action_delete(self) -> None:
         summary = self.table.highlighted

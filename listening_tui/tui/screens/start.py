@@ -73,6 +73,20 @@ class StartScreen(Screen[None]):
             "see who was heard and write the report",
         ),
         Binding(
+            "i",
+            "import_bundles",
+            "Import",
+            id="start.import",
+            tooltip="Import bundles (.json) exported on other laptops",
+        ),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            id="start.export",
+            tooltip="Export the highlighted campaign: bundle, anonymised bundle, CSV or contacts",
+        ),
+        Binding(
             "c",
             "new_campaign",
             "New campaign",
@@ -110,6 +124,12 @@ class StartScreen(Screen[None]):
             "Key conclusions, chosen quotes, who was heard, the campaign report",
         ),
         ("guide: Prepare for a session", "prepare", "The questions and how a session goes"),
+        ("bundle: Import", "import_bundles", "Bundles from other laptops, each all or nothing"),
+        (
+            "campaign: Export",
+            "export",
+            "The highlighted campaign as a bundle, anonymised bundle, CSV folder or contact list",
+        ),
         ("campaign: New campaign", "new_campaign", "Start a new listening campaign"),
         ("campaign: Refresh", "refresh_data", "Read campaigns and drafts again"),
     ]
@@ -369,6 +389,18 @@ class StartScreen(Screen[None]):
             self.app.push_screen(screen, lambda _: self.refresh_data())
         else:
             self.app.push_screen(screen)
+
+    def action_import_bundles(self) -> None:
+        from listening_tui.tui.screens.imports import ImportScreen
+
+        database = self.listening_app.database
+        if database is not None:
+            self.app.push_screen(ImportScreen(database))
+
+    def action_export(self) -> None:
+        from listening_tui.tui.screens.exports import ExportScreen
+
+        self._open_for_campaign(lambda db, cid, name: ExportScreen(db, cid, name))
 
     def action_prepare(self) -> None:
         campaign_id = self._highlighted_campaign()
