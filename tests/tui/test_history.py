@@ -118,3 +118,12 @@ def test_history_snapshot_80x24(snap_compare: Any, snapshot_db: Path, tmp_path: 
         await _loaded(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_history)
+
+
+def test_every_reason_a_version_is_kept_has_words() -> None:
+    from typing import get_args
+
+    from listening_tui.domain.summaries import RevisionReason
+    from listening_tui.tui.screens.history import REASONS
+
+    assert set(REASONS) == set(get_args(RevisionReason))

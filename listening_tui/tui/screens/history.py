@@ -34,6 +34,7 @@ REASONS = {
     "import_conflict": "replaced by import",
     "import_older": "older, from import",
     "delete": "deleted",
+    "edit_conflict": "saved after another's edit, kept aside",
 }
 """Why a version was put aside, in words."""
 
