@@ -10,11 +10,11 @@ import uuid
 from datetime import date, datetime
 from typing import TypeGuard
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from listening_tui.db.base import utcnow
 from listening_tui.db.engine import Database
-from listening_tui.db.tables import DraftRow, SessionRow
+from listening_tui.db.tables import DraftRow, RevisionRow, SessionRow
 from listening_tui.db.unit_of_work import UnitOfWork
 from listening_tui.domain.forms import NAME_MAX, ListeningSession, SessionForm
 from listening_tui.domain.queries import SessionQuery
@@ -158,6 +158,24 @@ def campaign_facets(database: Database, campaign_id: uuid.UUID) -> SessionFacets
     """The leaders and subgroups the campaign's sessions have, for the list's filters."""
     with UnitOfWork(database, write=False) as uow:
         return uow.session_list.facets(campaign_id)
+
+
+def change_marker(database: Database, campaign_id: uuid.UUID | None = None) -> tuple[int, int, int]:
+    """(sessions, sum of their versions, kept versions) of a campaign, or of all.
+
+    Any add, edit, import or delete, on this laptop or another, changes it: a
+    deletion keeps a version, so adding one session and deleting another moves
+    it too. Cheap enough to ask every few seconds.
+    """
+    sessions = select(func.count(), func.coalesce(func.sum(SessionRow.version), 0))
+    kept = select(func.count()).select_from(RevisionRow)
+    if campaign_id is not None:
+        sessions = sessions.where(SessionRow.campaign_id == campaign_id)
+        kept = kept.where(RevisionRow.campaign_id == campaign_id)
+    with UnitOfWork(database, write=False) as uow:
+        count, versions = uow.session.execute(sessions).one()
+        revisions = uow.session.execute(kept).scalar_one()
+    return int(count), int(versions), int(revisions)
 
 
 def delete_session(database: Database, session_id: uuid.UUID) -> Revision:

@@ -74,3 +74,20 @@ def test_a_save_without_a_base_version_is_not_checked(database: Database) -> Non
     sessions.save_session(database, campaign.id, first.session, base_version=1)
     again = sessions.save_session(database, campaign.id, first.session)
     assert again.version == 3
+
+
+def test_the_change_marker_moves_with_every_add_edit_and_delete(database: Database) -> None:
+    campaign = make_campaign(database)
+    other = make_campaign(database, name="Elsewhere")
+    empty = sessions.change_marker(database, campaign.id)
+    assert empty == (0, 0, 0)
+    first = sessions.save_session(database, campaign.id, full_form())
+    added = sessions.change_marker(database, campaign.id)
+    sessions.save_session(database, campaign.id, first.session, base_version=1)
+    edited = sessions.change_marker(database, campaign.id)
+    sessions.save_session(database, other.id, full_form())
+    assert sessions.change_marker(database, campaign.id) == edited  # another campaign's
+    assert sessions.change_marker(database) == (2, 3, 1)
+    sessions.delete_session(database, first.session.id)
+    deleted = sessions.change_marker(database, campaign.id)
+    assert len({empty, added, edited, deleted}) == 4

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import pytest
 from sqlalchemy import func, select
@@ -375,3 +375,33 @@ async def test_a_save_after_someone_else_saved_asks_before_writing_over(
         reasons = [r.reason for r in sessions.session_history(sample_db, target.id)]
         assert reasons == ["edit", "edit_conflict", "edit"]
         assert pilot.app.screen is screen
+
+
+async def test_sessions_saved_elsewhere_appear_without_a_restart(
+    sample_copy: Path, sample_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+
+    from listening_tui.tui.screens import sessions as sessions_module
+
+    monkeypatch.setattr(sessions_module, "POLL_SECONDS", 0.2)
+    async with sessions_screen(sample_copy) as (pilot, screen):
+        before = set(shown(screen))
+        assert len(before) == 48
+        await asyncio.sleep(0.5)  # the list has learnt the campaign's marker
+        # Another laptop saves a session and deletes another.
+        newest = sessions.get_session(sample_db, next(iter(before)))
+        issues = [i.model_copy(update={"id": uuid4()}) for i in newest.session.issues]
+        copy = newest.session.model_copy(
+            update={"id": uuid4(), "leader": "From elsewhere", "issues": issues}
+        )
+        sessions.save_session(sample_db, newest.campaign_id, copy)
+        sessions.delete_session(sample_db, newest.session.id)
+        for _ in range(50):
+            await asyncio.sleep(0.1)
+            await settle(pilot)
+            if copy.id in shown(screen):
+                break
+        assert copy.id in shown(screen)
+        assert newest.session.id not in shown(screen)
+        assert len(shown(screen)) == 48

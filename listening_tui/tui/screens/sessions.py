@@ -41,6 +41,8 @@ PREFETCH = 20
 RELOAD_MAX = 1_000
 """At most this many rows are read again to keep the cursor in place after a change."""
 COMPACT_BELOW = 36
+POLL_SECONDS = 5.0
+"""How often the list asks whether sessions were added, changed or deleted elsewhere."""
 """Terminals with fewer rows get a one-line filter bar."""
 
 
@@ -163,6 +165,9 @@ class SessionsScreen(Screen[None]):
         self._generation = 0
         self._pending: Literal["reload", "more"] | None = None
         self._facets_asked = False
+        self._marker: tuple[int, int, int] | None = None
+        """The campaign's change marker when last asked (services.sessions.change_marker)."""
+        self._connection_lost = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -185,6 +190,7 @@ class SessionsScreen(Screen[None]):
         self.query_one("#sessions-status", Static).update("Reading the sessions…")
         self.watch(self.table, "scroll_y", self._maybe_load_more, init=False)
         self._reload()
+        self.set_interval(POLL_SECONDS, self._poll)
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one(SessionFilters).set_compact(event.size.height < COMPACT_BELOW)
@@ -195,6 +201,43 @@ class SessionsScreen(Screen[None]):
 
     def action_refresh_data(self) -> None:
         self.refresh_data()
+
+    # ---- sessions saved elsewhere (another laptop on PostgreSQL, another process) ----
+
+    def _poll(self) -> None:
+        if self.app.screen is self and self._pending is None:
+            self._check_for_changes()
+
+    @work(thread=True, exclusive=True, group="sessions-poll")
+    def _check_for_changes(self) -> None:
+        from listening_tui.errors import ListeningError
+        from listening_tui.services.sessions import change_marker
+
+        try:
+            marker = change_marker(self.database, self.campaign_id)
+        except ListeningError as exc:
+            self.app.call_from_thread(self._lost_connection, exc.message)
+            return
+        self.app.call_from_thread(self._changed_elsewhere, marker)
+
+    def _changed_elsewhere(self, marker: tuple[int, int, int]) -> None:
+        known, self._marker = self._marker, marker
+        if self._connection_lost:
+            self._connection_lost = False
+            self.notify("The database answers again.", title="Connected")
+        if known is not None and marker != known and self._pending is None:
+            self._reload_in_place()
+
+    def _lost_connection(self, message: str) -> None:
+        if not self._connection_lost:
+            self._connection_lost = True
+            self.notify(
+                f"{message}. The list is kept as it was and the app tries again every "
+                f"{POLL_SECONDS:g} seconds.",
+                title="Database not answering",
+                severity="warning",
+                timeout=15,
+            )
 
     # ---- loading ----
 
