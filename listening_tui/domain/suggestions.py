@@ -190,7 +190,7 @@ def _group_name(
     alike = pair_sums[np.ix_(nodes, nodes)].sum(axis=1)
     best = max(range(len(nodes)), key=lambda index: (float(alike[index]), len(members[index])))
     counts: Counter[str] = Counter(" ".join(issue.text.split()) for issue in members[best])
-    wording = min(counts, key=lambda text: (-counts[text], len(text), text))
+    wording = min(counts, key=lambda text: (-counts[text], text.isupper(), len(text), text))
     return wording[:NAME_LENGTH]
 
 
