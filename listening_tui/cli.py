@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "export",
     "contacts",
     "rank",
+    "themes",
     "report",
     "tally",
     "sample",

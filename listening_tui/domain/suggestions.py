@@ -2,21 +2,44 @@
 
 Nothing here changes data: a suggestion is a proposal the recorder accepts,
 edits or rejects. ``suggest_groups`` is pure Python over the issue texts, so
-the method can be measured on a labelled set without a database.
+the method can be measured on a labelled set without a database
+(bench/suggest.py, tests/unit/test_suggestion_quality.py).
+
+The method: each wording becomes a vector of its concern terms
+(domain/wording.py) weighted by how rare each term is among the texts
+(TF-IDF); two wordings are alike by the cosine of their vectors; groups are
+formed by average linkage (domain/grouping.py). Each existing theme enters
+as one group already formed (its issues and its name) that unthemed
+wordings may join; two themes are never merged, and issues already in a
+theme are never proposed again.
 """
 
 from __future__ import annotations
 
+import math
 import uuid
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict
 
+from listening_tui.domain.grouping import Matrix, average_linkage
 from listening_tui.domain.ranking import normalise_issue_text
+from listening_tui.domain.wording import terms
 
 Progress = Callable[[int, int], None]
 """Called with (steps done, steps in all) while suggestions are worked out."""
+
+PairScorer = Callable[[Sequence[Sequence[str]], Progress], Matrix]
+"""Given each node's texts, the sums of the similarities (0 to 1) between the texts of
+each pair of nodes (a symmetric matrix)."""
+
+THRESHOLD = 0.4
+"""Least average similarity (cosine of TF-IDF vectors) of two groups that are merged."""
+CONCERN_WEIGHT = 3.0
+"""How much more a concern term (wages, salary -> ~pay) weighs than a plain word."""
+NAME_LENGTH = 200
 
 
 class IssueText(BaseModel):
@@ -51,49 +74,125 @@ def suggest_groups(
     theme_names: dict[uuid.UUID, str],
     progress: Progress | None = None,
 ) -> list[ThemeSuggestion]:
-    """Suggestions for the unthemed issues among ``issues``.
+    """Suggestions for the unthemed issues among ``issues``, by word statistics.
 
-    An unthemed issue whose normalised words equal those of issues already in a
-    theme is proposed for that theme; unthemed issues sharing their normalised
-    words with each other are proposed as a new theme named after the words
-    most of them used. Joining suggestions come first, then new themes by size.
+    Joining suggestions come first (by theme name), then new themes (largest
+    first). The same issues give the same suggestions in any order.
     """
-    themed_keys: dict[str, uuid.UUID] = {}
-    unthemed: dict[str, list[IssueText]] = defaultdict(list)
+    return suggest_with(issues, theme_names, word_pair_sums, THRESHOLD, progress)
+
+
+def suggest_with(
+    issues: Sequence[IssueText],
+    theme_names: dict[uuid.UUID, str],
+    scorer: PairScorer,
+    threshold: float,
+    progress: Progress | None = None,
+) -> list[ThemeSuggestion]:
+    """Suggestions from any measure of likeness (bench/suggest.py compares several)."""
+    report: Progress = progress or _ignore
+    wordings: dict[str, list[IssueText]] = defaultdict(list)
+    theme_texts: dict[uuid.UUID, list[str]] = {theme_id: [] for theme_id in theme_names}
     for issue in issues:
-        key = normalise_issue_text(issue.text)
-        if issue.theme_id is not None and issue.theme_id in theme_names:
-            themed_keys.setdefault(key, issue.theme_id)
-        elif issue.theme_id is None:
-            unthemed[key].append(issue)
-    joins: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
-    new_groups: list[list[IssueText]] = []
-    total = len(unthemed)
-    for done, (key, members) in enumerate(unthemed.items(), start=1):
-        theme_id = themed_keys.get(key)
-        if theme_id is not None:
-            joins[theme_id].extend(member.id for member in members)
-        elif len(members) > 1:
-            new_groups.append(members)
-        if progress is not None:
-            progress(done, total)
-    suggestions = [
-        ThemeSuggestion(theme=theme_names[theme_id], theme_id=theme_id, issue_ids=tuple(ids))
-        for theme_id, ids in sorted(joins.items(), key=lambda item: theme_names[item[0]].casefold())
-    ]
-    new_groups.sort(key=lambda members: (-len(members), normalise_issue_text(members[0].text)))
-    suggestions.extend(
-        ThemeSuggestion(
-            theme=_group_name(members), issue_ids=tuple(member.id for member in members)
-        )
-        for members in new_groups
+        if issue.theme_id is None:
+            wordings[normalise_issue_text(issue.text)].append(issue)
+        elif issue.theme_id in theme_texts:
+            theme_texts[issue.theme_id].append(normalise_issue_text(issue.text))
+    keys = sorted(wordings)
+    themes = sorted(theme_names, key=lambda theme_id: (theme_names[theme_id].casefold(), theme_id))
+    node_texts: list[list[str]] = [[key] * len(wordings[key]) for key in keys]
+    node_texts.extend(
+        sorted([*theme_texts[theme_id], normalise_issue_text(theme_names[theme_id])])
+        for theme_id in themes
     )
-    return suggestions
+    anchored = frozenset(range(len(keys), len(node_texts)))
+    pair_sums = np.asarray(scorer(node_texts, report), dtype=np.float32)
+    closeness = pair_sums.copy()
+    groups = average_linkage([len(texts) for texts in node_texts], pair_sums, threshold, anchored)
+    grouped = {node for group in groups for node in group}
+    groups.extend(
+        [node] for node, key in enumerate(keys) if node not in grouped and len(wordings[key]) > 1
+    )
+    joins: list[ThemeSuggestion] = []
+    new_themes: list[ThemeSuggestion] = []
+    for group in groups:
+        loose = [node for node in group if node not in anchored]
+        issue_ids = tuple(
+            issue.id
+            for node in loose
+            for issue in sorted(wordings[keys[node]], key=lambda issue: str(issue.id))
+        )
+        anchor = next((node for node in group if node in anchored), None)
+        if anchor is not None:
+            theme_id = themes[anchor - len(keys)]
+            joins.append(
+                ThemeSuggestion(theme=theme_names[theme_id], theme_id=theme_id, issue_ids=issue_ids)
+            )
+        else:
+            name = _group_name(loose, closeness, [wordings[keys[node]] for node in loose])
+            new_themes.append(ThemeSuggestion(theme=name, issue_ids=issue_ids))
+    joins.sort(key=lambda suggestion: (suggestion.theme.casefold(), str(suggestion.theme_id)))
+    report(1, 1)
+    new_themes.sort(
+        key=lambda suggestion: (
+            -len(suggestion.issue_ids),
+            suggestion.theme.casefold(),
+            [str(issue_id) for issue_id in suggestion.issue_ids],
+        )
+    )
+    return [*joins, *new_themes]
 
 
-def _group_name(members: Sequence[IssueText]) -> str:
-    """The wording most members used (the shortest, then the first, among equals)."""
-    counts: dict[str, int] = defaultdict(int)
-    for member in members:
-        counts[" ".join(member.text.split())] += 1
-    return min(counts, key=lambda text: (-counts[text], len(text), text))[:200]
+def word_pair_sums(node_texts: Sequence[Sequence[str]], progress: Progress) -> Matrix:
+    """Summed cosine similarities of the TF-IDF vectors of the nodes' concern terms."""
+    uses = Counter(text for texts in node_texts for text in texts)
+    distinct = sorted(uses)
+    term_lists = [terms(text) for text in distinct]
+    progress(1, 3)
+    document_frequency: Counter[str] = Counter()
+    for text, found in zip(distinct, term_lists, strict=True):
+        for term in set(found):
+            document_frequency[term] += uses[text]
+    shared = sorted(term for term, count in document_frequency.items() if count > 1)
+    column = {term: index for index, term in enumerate(shared)}
+    documents = uses.total()
+    unit = np.zeros((documents, len(shared)), dtype=np.float32)
+    for row, found in enumerate(term_lists):
+        weights = {
+            term: (CONCERN_WEIGHT if term.startswith("~") else 1.0)
+            * (1 + math.log(count))
+            * (1 + math.log((1 + documents) / (1 + document_frequency[term])))
+            for term, count in Counter(found).items()
+        }
+        length = math.sqrt(sum(weight * weight for weight in weights.values())) or 1.0
+        for term, weight in weights.items():
+            if term in column:
+                unit[row, column[term]] = weight / length
+    row_of = {text: row for row, text in enumerate(distinct)}
+    node_rows, text_rows, repeats = [], [], []
+    for node, texts in enumerate(node_texts):
+        for text, count in sorted(Counter(texts).items()):
+            node_rows.append(node)
+            text_rows.append(row_of[text])
+            repeats.append(count)
+    nodes = np.zeros((len(node_texts), len(shared)), dtype=np.float32)
+    weighted = unit[text_rows] * np.asarray(repeats, dtype=np.float32)[:, None]
+    np.add.at(nodes, np.asarray(node_rows, dtype=np.int64), weighted)
+    progress(2, 3)
+    sums: Matrix = nodes @ nodes.T
+    return sums
+
+
+def _group_name(
+    nodes: Sequence[int], pair_sums: Matrix, members: Sequence[Sequence[IssueText]]
+) -> str:
+    """The wording most like the rest of the group (the most used, then the shortest, on a tie)."""
+    alike = pair_sums[np.ix_(nodes, nodes)].sum(axis=1)
+    best = max(range(len(nodes)), key=lambda index: (float(alike[index]), len(members[index])))
+    counts: Counter[str] = Counter(" ".join(issue.text.split()) for issue in members[best])
+    wording = min(counts, key=lambda text: (-counts[text], text.isupper(), len(text), text))
+    return wording[:NAME_LENGTH]
+
+
+def _ignore(done: int, total: int) -> None:
+    """A progress callback that shows nothing."""

@@ -19,3 +19,10 @@ def suggest_themes(
         issues = repository.in_campaign(campaign_id)
         theme_names = repository.theme_names(campaign_id)
     return suggest_groups(issues, theme_names, progress)
+
+
+def issue_wordings(database: Database, campaign_id: uuid.UUID) -> dict[uuid.UUID, str]:
+    """Every issue's text in the campaign, by id (to show suggestions in words)."""
+    with UnitOfWork(database, write=False) as uow:
+        issues = IssueTextRepository(uow.session).in_campaign(campaign_id)
+    return {issue.id: issue.text for issue in issues}
