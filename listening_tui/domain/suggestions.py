@@ -40,6 +40,8 @@ THRESHOLD = 0.4
 CONCERN_WEIGHT = 3.0
 """How much more a concern term (wages, salary -> ~pay) weighs than a plain word."""
 NAME_LENGTH = 200
+BLOCK_NODES = 3_000
+"""Most wordings (and themes) compared at once; see _blocks."""
 
 
 class IssueText(BaseModel):
@@ -106,16 +108,25 @@ def suggest_with(
         for theme_id in themes
     )
     anchored = frozenset(range(len(keys), len(node_texts)))
-    pair_sums = np.asarray(scorer(node_texts, report), dtype=np.float32)
-    closeness = pair_sums.copy()
-    groups = average_linkage([len(texts) for texts in node_texts], pair_sums, threshold, anchored)
-    grouped = {node for group in groups for node in group}
+    # Groups in global node numbers, each with the closeness of its own block's nodes.
+    groups: list[tuple[list[int], Matrix, dict[int, int]]] = []
+    for block in _blocks(node_texts):
+        texts = [node_texts[node] for node in block]
+        pair_sums = np.asarray(scorer(texts, report), dtype=np.float32)
+        closeness = pair_sums.copy()
+        local_anchors = frozenset(i for i, node in enumerate(block) if node in anchored)
+        place = {node: i for i, node in enumerate(block)}
+        for local in average_linkage([len(t) for t in texts], pair_sums, threshold, local_anchors):
+            groups.append(([block[i] for i in local], closeness, place))
+    grouped = {node for group, _, _ in groups for node in group}
     groups.extend(
-        [node] for node, key in enumerate(keys) if node not in grouped and len(wordings[key]) > 1
+        ([node], np.zeros((1, 1), dtype=np.float32), {node: 0})
+        for node, key in enumerate(keys)
+        if node not in grouped and len(wordings[key]) > 1
     )
     joins: list[ThemeSuggestion] = []
     new_themes: list[ThemeSuggestion] = []
-    for group in groups:
+    for group, closeness, place in groups:
         loose = [node for node in group if node not in anchored]
         issue_ids = tuple(
             issue.id
@@ -129,7 +140,9 @@ def suggest_with(
                 ThemeSuggestion(theme=theme_names[theme_id], theme_id=theme_id, issue_ids=issue_ids)
             )
         else:
-            name = _group_name(loose, closeness, [wordings[keys[node]] for node in loose])
+            name = _group_name(
+                [place[node] for node in loose], closeness, [wordings[keys[n]] for n in loose]
+            )
             new_themes.append(ThemeSuggestion(theme=name, issue_ids=issue_ids))
     joins.sort(key=lambda suggestion: (suggestion.theme.casefold(), str(suggestion.theme_id)))
     report(1, 1)
@@ -141,6 +154,33 @@ def suggest_with(
         )
     )
     return [*joins, *new_themes]
+
+
+def _blocks(node_texts: Sequence[Sequence[str]]) -> list[list[int]]:
+    """The nodes, in blocks of at most BLOCK_NODES compared among themselves.
+
+    Up to BLOCK_NODES there is one block, so nothing changes. Above it (a big
+    campaign) each node goes with its main term (its most used concern term,
+    else its most used word), and blocks of whole terms are packed in term
+    order: memory stays near BLOCK_NODES² numbers however many issues there are.
+    """
+    if len(node_texts) <= BLOCK_NODES:
+        return [list(range(len(node_texts)))]
+    by_term: dict[str, list[int]] = defaultdict(list)
+    for node, texts in enumerate(node_texts):
+        counted = Counter(term for text in texts for term in terms(text))
+        concerns = [term for term in counted if term.startswith("~")]
+        pool = concerns or list(counted) or [""]
+        by_term[min(pool, key=lambda term: (-counted[term], term))].append(node)
+    blocks: list[list[int]] = [[]]
+    for term in sorted(by_term):
+        members = by_term[term]
+        for start in range(0, len(members), BLOCK_NODES):
+            part = members[start : start + BLOCK_NODES]
+            if len(blocks[-1]) + len(part) > BLOCK_NODES:
+                blocks.append([])
+            blocks[-1].extend(part)
+    return [block for block in blocks if block]
 
 
 def word_pair_sums(node_texts: Sequence[Sequence[str]], progress: Progress) -> Matrix:
@@ -156,7 +196,7 @@ def word_pair_sums(node_texts: Sequence[Sequence[str]], progress: Progress) -> M
     shared = sorted(term for term, count in document_frequency.items() if count > 1)
     column = {term: index for index, term in enumerate(shared)}
     documents = uses.total()
-    unit = np.zeros((documents, len(shared)), dtype=np.float32)
+    unit = np.zeros((len(distinct), len(shared)), dtype=np.float32)
     for row, found in enumerate(term_lists):
         weights = {
             term: (CONCERN_WEIGHT if term.startswith("~") else 1.0)

@@ -6,6 +6,7 @@ import random
 import uuid
 
 import numpy as np
+import pytest
 
 from listening_tui.domain.grouping import average_linkage
 from listening_tui.domain.suggestions import IssueText, suggest_groups
@@ -127,3 +128,27 @@ def test_average_linkage_stops_below_the_threshold_and_respects_anchors() -> Non
     )
     assert average_linkage([1, 1, 1, 1], alike.copy(), 0.5) == [[0, 1, 3]]
     assert average_linkage([1, 1, 1, 1], alike.copy(), 0.5, frozenset({0, 1})) == [[0, 3]]
+
+
+def test_a_big_campaign_is_compared_in_blocks_of_one_main_concern(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from listening_tui.domain import suggestions
+
+    texts = [
+        "Pay freeze means I can't cover the bills",
+        "Wages not keeping up with the cost of living",
+        "Our salaries have been frozen for three years",
+        "Damp and mould in the children's bedroom",
+        "Black mould keeps coming back on the walls",
+        "Condensation and damp everywhere in the flat",
+    ]
+    issues = [_issue(text) for text in texts]
+    whole = suggest_groups(issues, {})
+    monkeypatch.setattr(suggestions, "BLOCK_NODES", 3)
+    blocks = suggestions._blocks([[t] for t in texts])
+    assert all(len(block) <= 3 for block in blocks)
+    assert sorted(node for block in blocks for node in block) == list(range(6))
+    in_blocks = suggest_groups(issues, {})
+    assert {frozenset(s.issue_ids) for s in in_blocks} == {frozenset(s.issue_ids) for s in whole}
+    assert len(whole) == 2
