@@ -22,9 +22,9 @@ DETAIL_SESSIONS = 500
 """At most this many sessions (the most recent) are read for one group."""
 
 SHARING_LABELS: dict[Sharing, str] = {
-    "decision_makers": "Decision makers may hear it",
-    "meeting": "Read out at the meeting only",
-    "recorders_only": "Recorders only: never read out",
+    "decision_makers": "may be sent to decision makers in reports",
+    "meeting": "may be read out at the ratification meeting, not sent outside",
+    "recorders_only": "for recorders only: never read out, never sent outside",
 }
 """Who may hear a quote, in the words of the form (spec/bundle.md ``quotes``)."""
 

@@ -49,6 +49,13 @@ class StartScreen(Screen[None]):
             tooltip="List the sessions of the highlighted campaign",
         ),
         Binding(
+            "k",
+            "open_ranking",
+            "Ranked",
+            id="start.ranked",
+            tooltip="The highlighted campaign's issues, collated and ranked",
+        ),
+        Binding(
             "p",
             "prepare",
             "Guide",
@@ -85,6 +92,7 @@ class StartScreen(Screen[None]):
             "Write up a group conversation in the highlighted campaign",
         ),
         ("session: List sessions", "open_sessions", "The highlighted campaign's sessions"),
+        ("ranking: Ranked issues", "open_ranking", "The campaign's issues, collated and ranked"),
         ("draft: Resume a draft", "resume_drafts", "Unfinished write-ups, kept as you left them"),
         ("guide: Prepare for a session", "prepare", "The questions and how a session goes"),
         ("campaign: New campaign", "new_campaign", "Start a new listening campaign"),
@@ -277,6 +285,17 @@ class StartScreen(Screen[None]):
         table = self.query_one("#campaigns", DataTable)
         name = str(table.get_row_at(self.campaign_ids.index(campaign_id))[0])
         self.app.push_screen(SessionsScreen(database, campaign_id, name))
+
+    def action_open_ranking(self) -> None:
+        from listening_tui.tui.screens.ranked import RankedScreen
+
+        campaign_id = self._highlighted_campaign()
+        database = self.listening_app.database
+        if campaign_id is None or database is None:
+            return
+        table = self.query_one("#campaigns", DataTable)
+        name = str(table.get_row_at(self.campaign_ids.index(campaign_id))[0])
+        self.app.push_screen(RankedScreen(database, campaign_id, name))
 
     def action_prepare(self) -> None:
         campaign_id = self._highlighted_campaign()
