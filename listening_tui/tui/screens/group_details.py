@@ -46,6 +46,11 @@ def ordinal(position: int) -> str:
     return f"{position}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(position, 'th') }"
 
 
+def count(number: int, one: str, many: str | None = None) -> str:
+    """``1 session``, ``2 sessions``, ``1 person``, ``7 people``."""
+    return f"{number:,} {one if number == 1 else (many or one + 's')}"
+
+
 def session_line(session: DetailSession) -> str:
     """``2026-11-05 · Group of 7 · led by Amina Yusuf · Refuse collection``."""
     kind = "One-to-one" if session.kind == "one_to_one" else f"Group of {session.participant_count}"
@@ -148,8 +153,10 @@ class GroupDetailsScreen(Screen[None]):
         title = group.theme if group.theme_id else f"“{group.theme}” (issues with no theme yet)"
         yield Static(Text(title), classes="section-title", id="details-title")
         summary = (
-            f"Rank {group.rank} · {group.points} points · {group.sessions} sessions · "
-            f"{group.people} people · key issue: {group.key_yes} Y, {group.key_no} N, "
+            f"Rank {group.rank} · {count(group.points, 'point')} · "
+            f"{count(group.sessions, 'session')} · "
+            f"{count(group.people, 'person', 'people')} · "
+            f"key issue: {group.key_yes} Y, {group.key_no} N, "
             f"{group.key_dont_know} ? · over {describe_filter(self.ranking_filter)}, "
             f"{WEIGHTING_WORDS[self.weighting]}"
         )
