@@ -1,10 +1,14 @@
 """One group of the ranking in detail: its sessions, issues and quotes, read in SQL.
 
-The sessions are those that pass the ranking's filter and hold an issue of
-the group (EXISTS), newest first, at most ``limit`` of them; their count is
-one COUNT. The group's issues and the quotes are then read for those session
-ids only, so a theme raised in 10,000 sessions costs a few short queries,
-never a pass over the campaign in Python. Columns are named one by one: no
+The sessions are read from the group's issues (by the theme's index or the
+normalised text's), joined to the sessions that pass the ranking's filter
+and grouped by session: newest first, at most ``limit`` of them, with their
+number as a window COUNT over the groups, in one query. Driving from the
+issues measured 30x faster than an EXISTS per session of the campaign for a
+rare unthemed text, and 2x for the largest theme (bench/group_details.py).
+The group's issues and the quotes are then read for those session ids
+only, so a theme raised in 10,000 sessions costs a few short queries, never
+a pass over the campaign in Python. Columns are named one by one: no
 contact detail (interviewees, references) is ever selected.
 """
 
@@ -47,14 +51,6 @@ class GroupDetailsRepository:
         """The group over the filtered sessions (NotFound for a theme no longer there)."""
         assert ranking_filter.campaign_id is not None, "a group belongs to one campaign"
         name, description = self._name(ranking_filter, key)
-        raised = (
-            select(IssueRow.position)
-            .where(IssueRow.session_id == SessionRow.id, in_group(key))
-            .correlate(SessionRow)
-            .exists()
-        )
-        where = [*session_conditions(ranking_filter), raised]
-        total = self.session.scalar(select(func.count()).select_from(SessionRow).where(*where))
         session_rows = self.session.execute(
             select(
                 SessionRow.id,
@@ -69,11 +65,15 @@ class GroupDetailsRepository:
                 SessionRow.would_act,
                 SessionRow.difference,
                 SessionRow.reflection_notes,
+                func.count().over().label("total"),
             )
-            .where(*where)
+            .join(IssueRow, IssueRow.session_id == SessionRow.id)
+            .where(*session_conditions(ranking_filter), in_group(key))
+            .group_by(SessionRow.id)  # the other columns depend on it (the primary key)
             .order_by(SessionRow.held_on.desc(), SessionRow.created_at.desc(), SessionRow.id)
             .limit(limit)
         ).all()
+        total = session_rows[0].total if session_rows else 0
         session_ids = [row.id for row in session_rows]
         issues = self._issues(session_ids, key)
         best = {issue.session_id: issue.position for issue in issues if issue.counted}
@@ -113,7 +113,7 @@ class GroupDetailsRepository:
             key=key,
             name=name,
             description=description,
-            session_total=total or 0,
+            session_total=total,
             sessions=sessions,
             issues=issues,
             quotes=quotes,
