@@ -194,6 +194,12 @@ async def test_each_column_explains_itself(example_db: Path) -> None:
         assert "times the people in that session" in text_of(screen, "#ranking-help")
         await pilot.press("right", "right", "right", "right")
         assert text_of(screen, "#ranking-help").startswith("Key: Y: Sessions that marked")
+        # The mouse over a header shows its help as a tooltip.
+        table = screen.query_one(RankingTable)
+        await pilot.hover("#ranking", offset=(10, 0))
+        assert str(table.tooltip).startswith("The recorders' theme.")
+        await pilot.hover("#ranking", offset=(2, 0))
+        assert str(table.tooltip).startswith("Place in the order")
 
 
 async def test_enter_opens_the_details_of_a_theme(example_db: Path) -> None:
