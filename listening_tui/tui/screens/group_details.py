@@ -23,13 +23,13 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 
 from listening_tui.tui.commands import PaletteEntry
 from listening_tui.tui.screens.ranked import WEIGHTING_WORDS, describe_filter
+from listening_tui.tui.widgets.session_table import KIND_LABELS
 
 if TYPE_CHECKING:
     from listening_tui.db.engine import Database
     from listening_tui.domain.group_details import DetailSession, GroupDetails
     from listening_tui.domain.ranking import RankedGroup, RankingFilter, Weighting
 
-KIND_WORDS = {"one_to_one": "One-to-one", "group": "Group"}
 ANSWER_WORDS = {"yes": "Yes", "no": "No", "dont_know": "Don't know"}
 DIFFERENCE_WORDS = {"none": "None", "a_little": "A little", "some": "Some", "a_lot": "A lot"}
 SHARING_BADGES = {
@@ -183,10 +183,13 @@ class GroupDetailsScreen(Screen[None]):
         fixed = 10 + 5 + 6 + 10 + 2 * 5 * issues.cell_padding + 4
         issues.add_column("Issue", key="text", width=max(20, self.app.size.width - fixed))
         sessions = self.query_one("#details-sessions", DataTable)
+        # Leader and subgroup share what the other columns leave (all fit at 80 columns).
+        others = 10 + 5 + 6 + 4 + 6 + 10 + 2 * 8 * sessions.cell_padding + 4
+        name_width = max(10, min(30, (self.app.size.width - others) // 2))
         sessions.add_column("Held on", width=10)
-        sessions.add_column("Kind", width=10)
-        sessions.add_column("Leader", width=18)
-        sessions.add_column("Subgroup", width=18)
+        sessions.add_column("Kind", width=5)
+        sessions.add_column("Leader", width=name_width)
+        sessions.add_column("Subgroup", width=name_width)
         sessions.add_column("People", width=6)
         sessions.add_column("Best", width=4)
         sessions.add_column("Points", width=6)
@@ -264,9 +267,9 @@ class GroupDetailsScreen(Screen[None]):
             would_act = session.reflections.would_act
             table.add_row(
                 session.held_on.isoformat(),
-                KIND_WORDS[session.kind],
-                Text(session.leader),
-                Text(session.subgroup or ""),
+                KIND_LABELS[session.kind],
+                Text(session.leader, no_wrap=True, overflow="ellipsis"),
+                Text(session.subgroup or "", no_wrap=True, overflow="ellipsis"),
                 Text(str(session.participant_count), justify="right"),
                 Text(ordinal(session.best_position), justify="right"),
                 Text(str(session.points(self.weighting)), justify="right"),
