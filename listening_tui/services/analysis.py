@@ -1,9 +1,12 @@
-"""Collation: the ranked issues of spec/ranking.md, for the ranking screen and ``rank``."""
+"""Collation: the ranked issues of spec/ranking.md and what lies behind each line."""
 
 from __future__ import annotations
 
+import uuid
+
 from listening_tui.db.engine import Database
 from listening_tui.db.unit_of_work import UnitOfWork
+from listening_tui.domain.group_details import DETAIL_SESSIONS, GroupDetails, GroupKey
 from listening_tui.domain.ranking import RankedGroup, RankingFilter, Weighting, rank_groups
 
 
@@ -18,3 +21,22 @@ def ranked_issues(
     with UnitOfWork(database, write=False) as uow:
         figures = uow.ranking.figures(ranking_filter, weighting)
     return rank_groups(figures)
+
+
+def group_details(
+    database: Database,
+    campaign_id: uuid.UUID,
+    group: GroupKey,
+    ranking_filter: RankingFilter,
+    limit: int = DETAIL_SESSIONS,
+) -> GroupDetails:
+    """One group of the campaign's ranking over the filtered sessions, most recent first.
+
+    Its issues (which one of each session counted), the sessions they came
+    from with the listeners' reflections, and those sessions' quotes with who
+    may hear them; at most ``limit`` sessions. Never a contact detail.
+    Raises NotFound for a theme that is no longer in the campaign.
+    """
+    scoped = ranking_filter.model_copy(update={"campaign_id": campaign_id})
+    with UnitOfWork(database, write=False) as uow:
+        return uow.group_details.details(scoped, group, limit)

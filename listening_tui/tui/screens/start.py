@@ -58,6 +58,13 @@ class StartScreen(Screen[None]):
             tooltip="Group the highlighted campaign's issues into themes",
         ),
         Binding(
+            "k",
+            "open_ranking",
+            "Ranked",
+            id="start.ranked",
+            tooltip="The highlighted campaign's issues, collated and ranked",
+        ),
+        Binding(
             "p",
             "prepare",
             "Guide",
@@ -117,6 +124,7 @@ class StartScreen(Screen[None]):
         ),
         ("session: List sessions", "open_sessions", "The highlighted campaign's sessions"),
         ("theme: Open the themes", "open_themes", "Group the campaign's issues into themes"),
+        ("ranking: Ranked issues", "open_ranking", "The campaign's issues, collated and ranked"),
         ("draft: Resume a draft", "resume_drafts", "Unfinished write-ups, kept as you left them"),
         (
             "conclusion: Write conclusions and the report",
@@ -401,6 +409,11 @@ class StartScreen(Screen[None]):
         from listening_tui.tui.screens.exports import ExportScreen
 
         self._open_for_campaign(lambda db, cid, name: ExportScreen(db, cid, name))
+
+    def action_open_ranking(self) -> None:
+        from listening_tui.tui.screens.ranked import RankedScreen
+
+        self._open_for_campaign(lambda db, cid, name: RankedScreen(db, cid, name))
 
     def action_prepare(self) -> None:
         campaign_id = self._highlighted_campaign()

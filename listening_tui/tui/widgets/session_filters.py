@@ -20,6 +20,17 @@ DEBOUNCE_SECONDS = 0.3
 KIND_CHOICES = [("One-to-one", "one_to_one"), ("Group", "group")]
 
 
+def offer_names(select: Select[str], names: list[str]) -> None:
+    """Offer these names in a choice; the current choice stays, even if gone. Posts nothing."""
+    current = select.value
+    if isinstance(current, str) and current not in names:
+        names = [current, *names]
+    with select.prevent(Select.Changed):
+        select.set_options((name, name) for name in names)
+        if isinstance(current, str):
+            select.value = current
+
+
 class SessionFilters(Horizontal):
     """A search box and three choices; posts Changed with all four values."""
 
@@ -63,15 +74,8 @@ class SessionFilters(Horizontal):
 
     def set_choices(self, subgroups: list[str], leaders: list[str]) -> None:
         """Offer these subgroups and leaders; a current choice stays, even if gone."""
-        for select_id, names in (("#subgroup-filter", subgroups), ("#leader-filter", leaders)):
-            select: Select[str] = self.query_one(select_id, Select)
-            current = select.value
-            if isinstance(current, str) and current not in names:
-                names = [current, *names]
-            with select.prevent(Select.Changed):
-                select.set_options((name, name) for name in names)
-                if isinstance(current, str):
-                    select.value = current
+        offer_names(self.query_one("#subgroup-filter", Select), subgroups)
+        offer_names(self.query_one("#leader-filter", Select), leaders)
 
     @property
     def search_text(self) -> str:
