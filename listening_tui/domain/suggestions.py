@@ -100,6 +100,16 @@ def suggest_with(
             wordings[normalise_issue_text(issue.text)].append(issue)
         elif issue.theme_id in theme_texts:
             theme_texts[issue.theme_id].append(normalise_issue_text(issue.text))
+    # A wording the recorder already put in a theme is proposed for that theme as it is.
+    exact: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+    homes: dict[str, set[uuid.UUID]] = defaultdict(set)
+    for theme_id, themed in theme_texts.items():
+        for text in themed:
+            homes[text].add(theme_id)
+    for key in sorted(wordings):
+        if key in homes:
+            home = min(homes[key], key=lambda t: (theme_names[t].casefold(), str(t)))
+            exact[home].extend(sorted((i.id for i in wordings.pop(key)), key=str))
     keys = sorted(wordings)
     themes = sorted(theme_names, key=lambda theme_id: (theme_names[theme_id].casefold(), theme_id))
     node_texts: list[list[str]] = [[key] * len(wordings[key]) for key in keys]
@@ -124,7 +134,7 @@ def suggest_with(
         for node, key in enumerate(keys)
         if node not in grouped and len(wordings[key]) > 1
     )
-    joins: list[ThemeSuggestion] = []
+    joined: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list, exact)
     new_themes: list[ThemeSuggestion] = []
     for group, closeness, place in groups:
         loose = [node for node in group if node not in anchored]
@@ -135,15 +145,17 @@ def suggest_with(
         )
         anchor = next((node for node in group if node in anchored), None)
         if anchor is not None:
-            theme_id = themes[anchor - len(keys)]
-            joins.append(
-                ThemeSuggestion(theme=theme_names[theme_id], theme_id=theme_id, issue_ids=issue_ids)
-            )
+            joined[themes[anchor - len(keys)]].extend(issue_ids)
         else:
             name = _group_name(
                 [place[node] for node in loose], closeness, [wordings[keys[n]] for n in loose]
             )
             new_themes.append(ThemeSuggestion(theme=name, issue_ids=issue_ids))
+    joins = [
+        ThemeSuggestion(theme=theme_names[theme_id], theme_id=theme_id, issue_ids=tuple(ids))
+        for theme_id, ids in joined.items()
+        if ids
+    ]
     joins.sort(key=lambda suggestion: (suggestion.theme.casefold(), str(suggestion.theme_id)))
     report(1, 1)
     new_themes.sort(

@@ -152,3 +152,15 @@ def test_a_big_campaign_is_compared_in_blocks_of_one_main_concern(
     in_blocks = suggest_groups(issues, {})
     assert {frozenset(s.issue_ids) for s in in_blocks} == {frozenset(s.issue_ids) for s in whole}
     assert len(whole) == 2
+
+
+def test_a_wording_already_in_a_theme_is_proposed_for_it_however_mixed_the_theme() -> None:
+    housing = uuid.uuid4()
+    themed = [
+        _issue("Rent is too high", housing),
+        _issue("Landlord never answers about the boiler", housing),
+        _issue("Waiting list for a council flat is years long", housing),
+    ]
+    loose = _issue("rent is too high!")
+    suggestions = suggest_groups([*themed, loose], {housing: "Housing"})
+    assert [(s.theme_id, s.issue_ids) for s in suggestions] == [(housing, (loose.id,))]
