@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from listening_tui.db.engine import IMMEDIATE, Database
+from listening_tui.db.meetings import MeetingRepository
 from listening_tui.db.ranking import RankingRepository
 from listening_tui.db.repositories import (
     CampaignRepository,
@@ -33,6 +34,7 @@ class UnitOfWork:
     revisions: RevisionRepository
     session_list: SessionListRepository
     ranking: RankingRepository
+    meetings: MeetingRepository
 
     def __init__(self, database: Database, *, write: bool = True) -> None:
         self.database = database
@@ -52,6 +54,7 @@ class UnitOfWork:
         self.revisions = RevisionRepository(session)
         self.session_list = SessionListRepository(session)
         self.ranking = RankingRepository(session)
+        self.meetings = MeetingRepository(session)
         return self
 
     @property
