@@ -341,3 +341,49 @@ def result_summary(result: VoteResult) -> str:
     if isinstance(result, BordaResult):
         return "Borda order: " + ", ".join(p.option for p in result.results)
     return f"Elected: {result.winner}" if result.winner else "No option elected"
+
+
+# --- what the convenor types ----------------------------------------------------------------
+
+
+def parse_agenda(text: str) -> tuple[AgendaItem, ...]:
+    """One item a line, minutes first: ``10 Welcome and introductions``."""
+    items: list[AgendaItem] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        minutes, _, title = line.strip().partition(" ")
+        if not minutes.isdigit() or not title.strip():
+            raise InvalidInput(
+                f'Agenda line {number} ("{line.strip()}"): write the minutes first, '
+                "then the item, like: 10 Welcome"
+            )
+        if not 1 <= int(minutes) <= 600:
+            raise InvalidInput(f"Agenda line {number}: give between 1 and 600 minutes")
+        items.append(AgendaItem(title=title.strip()[:200], minutes=int(minutes)))
+    return tuple(items)
+
+
+def agenda_text(agenda: Iterable[AgendaItem]) -> str:
+    """The agenda as the convenor types it (parse_agenda reads it back)."""
+    return "\n".join(f"{item.minutes} {item.title}" for item in agenda)
+
+
+def parse_ballot(text: str, choices: tuple[VoteChoice, ...]) -> tuple[str, ...]:
+    """A ballot typed as option numbers (``2 1 3``) or names separated by commas.
+
+    Numbers must be on the list; names are kept as typed, so a ballot naming
+    something not on the list is stored and reported spoiled, as on paper.
+    """
+    tokens = [t for t in text.replace(",", " ").split() if t]
+    if tokens and all(t.isdigit() for t in tokens):
+        names: list[str] = []
+        for token in tokens:
+            position = int(token)
+            if not 1 <= position <= len(choices):
+                raise InvalidInput(
+                    f"There is no option {position}: the options are numbered 1 to {len(choices)}"
+                )
+            names.append(choices[position - 1].name)
+        return tuple(names)
+    return tuple(name.strip() for name in text.split(",") if name.strip())

@@ -95,3 +95,24 @@ def test_chosen_themes_skip_unthemed_options() -> None:
     proposal = VoteSetup(title="p", method="proposal", rules=ProposalOptions(), theme_id=A)
     lost = count_vote(proposal, {"for": 1, "against": 2, "abstain": 0, "present": 3}, [])
     assert chosen_themes(proposal, lost) == []
+
+
+def test_agenda_lines_read_minutes_then_title() -> None:
+    from listening_tui.domain.meetings import agenda_text, parse_agenda
+
+    agenda = parse_agenda("5 Welcome\n\n 20  The ranked issues \n")
+    assert [(i.minutes, i.title) for i in agenda] == [(5, "Welcome"), (20, "The ranked issues")]
+    assert parse_agenda(agenda_text(agenda)) == agenda
+    with pytest.raises(InvalidInput, match="line 2"):
+        parse_agenda("5 Welcome\nVotes")
+
+
+def test_ballots_typed_as_numbers_or_names() -> None:
+    from listening_tui.domain.meetings import parse_ballot
+
+    assert parse_ballot("2 1", CHOICES) == ("Buses", "Housing")
+    assert parse_ballot("3,1", CHOICES) == ("Parks", "Housing")
+    assert parse_ballot("Parks, Libraries", CHOICES) == ("Parks", "Libraries")
+    assert parse_ballot("", CHOICES) == ()
+    with pytest.raises(InvalidInput, match="no option 4"):
+        parse_ballot("4 1", CHOICES)

@@ -56,6 +56,13 @@ class StartScreen(Screen[None]):
             tooltip="The guide: the campaign's questions and how a session goes",
         ),
         Binding(
+            "m",
+            "open_meetings",
+            "Meetings",
+            id="start.meetings",
+            tooltip="The highlighted campaign's meetings: present priorities, run votes",
+        ),
+        Binding(
             "c",
             "new_campaign",
             "New campaign",
@@ -86,6 +93,7 @@ class StartScreen(Screen[None]):
         ),
         ("session: List sessions", "open_sessions", "The highlighted campaign's sessions"),
         ("draft: Resume a draft", "resume_drafts", "Unfinished write-ups, kept as you left them"),
+        ("meeting: Meetings and votes", "open_meetings", "Present priorities and ratify them"),
         ("guide: Prepare for a session", "prepare", "The questions and how a session goes"),
         ("campaign: New campaign", "new_campaign", "Start a new listening campaign"),
         ("campaign: Refresh", "refresh_data", "Read campaigns and drafts again"),
@@ -277,6 +285,17 @@ class StartScreen(Screen[None]):
         table = self.query_one("#campaigns", DataTable)
         name = str(table.get_row_at(self.campaign_ids.index(campaign_id))[0])
         self.app.push_screen(SessionsScreen(database, campaign_id, name))
+
+    def action_open_meetings(self) -> None:
+        from listening_tui.tui.screens.meetings import MeetingsScreen
+
+        campaign_id = self._highlighted_campaign()
+        database = self.listening_app.database
+        if campaign_id is None or database is None:
+            return
+        table = self.query_one("#campaigns", DataTable)
+        name = str(table.get_row_at(self.campaign_ids.index(campaign_id))[0])
+        self.app.push_screen(MeetingsScreen(database, campaign_id, name))
 
     def action_prepare(self) -> None:
         campaign_id = self._highlighted_campaign()
