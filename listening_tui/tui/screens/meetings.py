@@ -219,7 +219,7 @@ class MeetingScreen(Screen[None]):
         self.meeting = m = event.meeting
         place = f" · {m.place}" if m.place else ""
         self.query_one("#meeting-line", Static).update(
-            f"[b]{_escape(m.title)}[/b] · {m.held_on.isoformat()}{_escape(place)} · convenor "
+            f"[b]{_escape(m.title)} [/b]· {m.held_on.isoformat()}{_escape(place)} · convenor "
             f"{_escape(m.convenor)} · agenda {m.agenda_minutes} min"
         )
         self._show_attendance()
@@ -239,7 +239,7 @@ class MeetingScreen(Screen[None]):
             return
         state = "quorate" if m.present >= m.quorum else f"{m.quorum - m.present} short of quorum"
         self.query_one("#meeting-attendance", Static).update(
-            f"Present: [b]{m.present}[/b]   Quorum: {m.quorum} ({state})"
+            f"Present: [b]{m.present} [/b]  Quorum: {m.quorum} ({state})"
         )
 
     def action_present(self, change: int) -> None:

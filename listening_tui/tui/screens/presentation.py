@@ -192,8 +192,8 @@ class PresentationScreen(Screen[None]):
             )
             star = "✔" if group.theme_id in shown.ratified else " "
             lines.append(
-                f"[b]{group.rank:>2}[/b] {escape(name):<{name_width}} {star} "
-                f"[b]{bar}[/b] {group.points}"
+                f"[b]{group.rank:>2} [/b]{escape(name):<{name_width}} {star} "
+                f"[b]{bar} [/b]{group.points}"
             )
         self.query_one("#bars-text", Static).update("\n".join(lines) or "No issues yet.")
 
@@ -214,7 +214,7 @@ class PresentationScreen(Screen[None]):
         countdown.update(f"{sign}{minutes:02d}:{seconds:02d}")
         countdown.set_class(left < 0, "-overtime")
         state = "running" if self.started is not None else "paused: space starts"
-        current.update(f"Now: [b]{escape(item.title)}[/b]  ({item.minutes} min, {state})")
+        current.update(f"Now: [b]{escape(item.title)} [/b] ({item.minutes} min, {state})")
         lines = []
         for number, entry in enumerate(agenda):
             pointer = "▶" if number == self.item else " "

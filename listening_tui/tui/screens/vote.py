@@ -132,7 +132,7 @@ class VoteScreen(Screen[None]):
         vote = detail.vote
         closed = vote.status == "closed"
         self.query_one("#vote-heading", Static).update(
-            f"[b]Vote {vote.number}: {escape(vote.title)}[/b] · {METHOD_NAMES[vote.method]} · "
+            f"[b]Vote {vote.number}: {escape(vote.title)} [/b]· {METHOD_NAMES[vote.method]} · "
             + ("[b]CLOSED[/b]" if closed else "open")
         )
         self.query_one("#vote-rules", Static).update(_rules_text(detail))
@@ -151,7 +151,7 @@ class VoteScreen(Screen[None]):
         options.display = ranked
         options.update(
             "Options: "
-            + "   ".join(f"[b]{n}[/b] {escape(c.name)}" for n, c in enumerate(vote.choices, 1))
+            + "   ".join(f"[b]{n} [/b]{escape(c.name)}" for n, c in enumerate(vote.choices, 1))
         )
         ballot_input = self.query_one("#ballot-input", Input)
         ballot_input.display = ranked and not closed

@@ -21,7 +21,7 @@ def result_lines(detail: VoteDetail) -> list[str]:
 
     result = detail.result
     if result is None:
-        return ["[b]Voting is open.[/b] The result is shown when the convenor closes the vote."]
+        return ["[b]Voting is open. [/b]The result is shown when the convenor closes the vote."]
     lines: list[str] = []
     if isinstance(result, ProposalResult):
         verdict = {"carried": "CARRIED", "lost": "LOST", "inquorate": "INQUORATE"}[result.outcome]
@@ -37,7 +37,7 @@ def result_lines(detail: VoteDetail) -> list[str]:
             mark = "[b]✔ chosen[/b]" if place.selected else ""
             lines.append(f"{place.place:>2}. {escape(place.option)}: {place.dots} dots {mark}")
         if result.tie_note:
-            lines.append(f"[b]Tie:[/b] {escape(result.tie_note)}")
+            lines.append(f"[b]Tie: [/b]{escape(result.tie_note)}")
     elif isinstance(result, BordaResult):
         lines.append(
             f"Ballots: {result.ballots} (blank {result.blank}, spoiled {len(result.spoiled)})"
@@ -55,7 +55,7 @@ def result_lines(detail: VoteDetail) -> list[str]:
             counts = ", ".join(
                 f"{escape(name)} {votes}" for name, votes in irv_round.counts.items()
             )
-            lines.append(f"[b]Round {number}:[/b] {counts}; exhausted {irv_round.exhausted}")
+            lines.append(f"[b]Round {number}: [/b]{counts}; exhausted {irv_round.exhausted}")
             if irv_round.eliminated:
                 lines.append(f"    eliminated: {escape(irv_round.eliminated)}")
             if irv_round.tie_break:
@@ -68,5 +68,5 @@ def result_lines(detail: VoteDetail) -> list[str]:
     if detail.ratified:
         lines.append("Ratified priorities: " + escape(", ".join(detail.ratified)))
     if detail.vote.statement:
-        lines.append(f"[b]Decision:[/b] {escape(detail.vote.statement)}")
+        lines.append(f"[b]Decision: [/b]{escape(detail.vote.statement)}")
     return lines
