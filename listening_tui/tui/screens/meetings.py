@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING, ClassVar
 from uuid import UUID
 
@@ -66,7 +67,7 @@ class MeetingsScreen(Screen[None]):
         )
         self.refresh_data()
 
-    @work(thread=True, exclusive=True, group="meetings")
+    @work(thread=True, exclusive=True, group="meetings-read")
     def refresh_data(self) -> None:
         """Read the meetings again."""
         from listening_tui.services.meetings import list_meetings
@@ -95,7 +96,7 @@ class MeetingsScreen(Screen[None]):
 
         self.app.push_screen(MeetingSetupModal(), callback=made)
 
-    @work(thread=True, exclusive=True, group="meetings")
+    @work(thread=True, group="meetings")
     def create(self, setup: MeetingSetup) -> None:
         from listening_tui.errors import ListeningError
         from listening_tui.services.meetings import create_meeting
@@ -186,6 +187,8 @@ class MeetingScreen(Screen[None]):
         self.meeting_id = meeting_id
         self.meeting: Meeting | None = None
         self.vote_ids: list[UUID] = []
+        self.attendance_lock = threading.Lock()
+        """Quick presses write one at a time, each the newest count."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -204,7 +207,7 @@ class MeetingScreen(Screen[None]):
         self.query_one("#votes", DataTable).add_columns("#", "Vote", "Method", "Status")
         self.refresh_data()
 
-    @work(thread=True, exclusive=True, group="meeting")
+    @work(thread=True, exclusive=True, group="meeting-read")
     def refresh_data(self) -> None:
         """Read the meeting and its votes again."""
         from listening_tui.services.meetings import get_meeting, list_votes
@@ -252,12 +255,14 @@ class MeetingScreen(Screen[None]):
 
     @work(thread=True, group="attendance")
     def store_present(self, present: int) -> None:
-        """Store the count now; presses are written in order, so the last one stays."""
+        """Store the count now; each write takes the newest count, so the last one stays."""
         from listening_tui.errors import ListeningError
         from listening_tui.services.meetings import set_present
 
         try:
-            set_present(self.database, self.meeting_id, present)
+            with self.attendance_lock:
+                newest = self.meeting.present if self.meeting is not None else present
+                set_present(self.database, self.meeting_id, newest)
         except ListeningError as exc:
             self.app.call_from_thread(self.notify, exc.message, severity="error")
 
@@ -271,7 +276,7 @@ class MeetingScreen(Screen[None]):
         if self.meeting is not None:
             self.app.push_screen(MeetingSetupModal(self.meeting), callback=changed)
 
-    @work(thread=True, exclusive=True, group="meeting")
+    @work(thread=True, group="meeting")
     def update(self, setup: MeetingSetup) -> None:
         from listening_tui.errors import ListeningError
         from listening_tui.services.meetings import update_meeting
@@ -286,7 +291,7 @@ class MeetingScreen(Screen[None]):
         if self.meeting is not None:
             self.read_ranking(self.meeting)
 
-    @work(thread=True, exclusive=True, group="meeting")
+    @work(thread=True, group="meeting")
     def read_ranking(self, meeting: Meeting) -> None:
         from listening_tui.domain.ranking import RankingFilter
         from listening_tui.services.analysis import ranked_issues
@@ -303,7 +308,7 @@ class MeetingScreen(Screen[None]):
 
         self.app.push_screen(OpenVoteModal(meeting, ranking), callback=chosen)
 
-    @work(thread=True, exclusive=True, group="meeting")
+    @work(thread=True, group="meeting")
     def start_vote(self, setup: VoteSetup) -> None:
         from listening_tui.errors import ListeningError
         from listening_tui.services.meetings import open_vote

@@ -110,7 +110,7 @@ class VoteScreen(Screen[None]):
         self.query_one("#ballots", DataTable).add_columns("Ballot", "Preferences", "From")
         self.refresh_data()
 
-    @work(thread=True, exclusive=True, group="vote")
+    @work(thread=True, exclusive=True, group="vote-read")
     def refresh_data(self) -> None:
         """Read the vote again."""
         from listening_tui.errors import ListeningError
@@ -284,7 +284,7 @@ class VoteScreen(Screen[None]):
             AskTextModal("Load paper ballots", "BALLOTS.csv file", action="Load"), callback=chosen
         )
 
-    @work(thread=True, exclusive=True, group="vote")
+    @work(thread=True, group="vote")
     def load_csv(self, path: str) -> None:
         from pathlib import Path
 
@@ -330,7 +330,7 @@ class VoteScreen(Screen[None]):
             callback=retyped,
         )
 
-    @work(thread=True, exclusive=True, group="vote")
+    @work(thread=True, group="vote")
     def correct(self, number: int, preferences: tuple[str, ...]) -> None:
         from listening_tui.errors import ListeningError
         from listening_tui.services.meetings import correct_ballot
@@ -375,7 +375,7 @@ class VoteScreen(Screen[None]):
             callback=answer,
         )
 
-    @work(thread=True, exclusive=True, group="vote")
+    @work(thread=True, group="vote")
     def close_vote(self) -> None:
         from listening_tui.errors import ListeningError
         from listening_tui.services.meetings import close_vote
@@ -415,7 +415,7 @@ class VoteScreen(Screen[None]):
             callback=reason,
         )
 
-    @work(thread=True, exclusive=True, group="vote")
+    @work(thread=True, group="vote")
     def reopen(self, reason: str) -> None:
         from listening_tui.errors import ListeningError
         from listening_tui.services.meetings import reopen_vote
@@ -446,7 +446,7 @@ class VoteScreen(Screen[None]):
             callback=written,
         )
 
-    @work(thread=True, exclusive=True, group="vote")
+    @work(thread=True, group="vote")
     def store_statement(self, text: str) -> None:
         from listening_tui.errors import ListeningError
         from listening_tui.services.meetings import set_statement
