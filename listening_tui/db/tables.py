@@ -380,3 +380,152 @@ class ChosenQuoteRow(Base):
     purpose: Mapped[str] = mapped_column(String(20))
     """``decision_makers``: printed in the report; ``meeting``: read out at the meeting only."""
     chosen_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class MeetingRow(Timestamps, Base):
+    """A convenor's meeting of a campaign, where priorities are presented and ratified."""
+
+    __tablename__ = "meetings"
+    __table_args__ = (
+        CheckConstraint("present >= 0", name="present"),
+        CheckConstraint("quorum >= 0", name="quorum"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True)
+    campaign_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(200))
+    held_on: Mapped[date] = mapped_column(Date)
+    place: Mapped[str | None] = mapped_column(Text)
+    convenor: Mapped[str] = mapped_column(String(200))
+    present: Mapped[int] = mapped_column(Integer, default=0)
+    """People in the room, updated as they arrive."""
+    quorum: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AgendaItemRow(Base):
+    """One item of a meeting's timed agenda."""
+
+    __tablename__ = "meeting_agenda_items"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "position"),
+        CheckConstraint("minutes >= 1", name="minutes"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True, default=uuid.uuid4)
+    meeting_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    minutes: Mapped[int] = mapped_column(Integer)
+
+
+class VoteRow(Base):
+    """A vote of a meeting; method, rules and options are fixed when it opens."""
+
+    __tablename__ = "votes"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "number"),
+        _choice("method", ("proposal", "dot", "borda", "irv"), "method"),
+        _choice("status", ("open", "closed"), "status"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True)
+    meeting_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    method: Mapped[str] = mapped_column(String(20))
+    rules: Mapped[dict[str, Any]] = mapped_column(JSON)
+    """ProposalOptions, DotVoteOptions or RankedOptions as JSON."""
+    choices: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    """The options (domain.meetings.VoteChoice) in their order; empty for a proposal."""
+    theme_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("themes.id", ondelete="SET NULL"), index=True
+    )
+    """A proposal's priority, ratified when carried."""
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """The count stored at close (spec/voting.md's JSON); None while open."""
+    statement: Mapped[str | None] = mapped_column(Text)
+    """The meeting's decision in words."""
+
+
+class VoteFigureRow(Base):
+    """A figure of a vote (hands or dots), written the moment it is entered."""
+
+    __tablename__ = "vote_figures"
+    __table_args__ = (
+        UniqueConstraint("vote_id", "key"),
+        CheckConstraint("value >= 0", name="value"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True, default=uuid.uuid4)
+    vote_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("votes.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(20))
+    """``for``, ``against``, ``abstain``, ``present`` or ``dots:N``."""
+    value: Mapped[int] = mapped_column(Integer)
+    entered_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class BallotRow(Base):
+    """A ranked ballot, written the moment it is entered."""
+
+    __tablename__ = "vote_ballots"
+    __table_args__ = (
+        UniqueConstraint("vote_id", "number"),
+        _choice("source", ("typed", "csv"), "source"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True, default=uuid.uuid4)
+    vote_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("votes.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    preferences: Mapped[list[str]] = mapped_column(JSON)
+    source: Mapped[str] = mapped_column(String(10), default="typed")
+    entered_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class VoteEventRow(Base):
+    """A correction, close or reopening of a vote, with the value before it."""
+
+    __tablename__ = "vote_events"
+    __table_args__ = (
+        _choice("kind", ("correction", "ballot_correction", "close", "reopen"), "kind"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True, default=uuid.uuid4)
+    vote_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("votes.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    by: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    subject: Mapped[str | None] = mapped_column(String(20))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+class ThemeRatificationRow(Base):
+    """A theme marked as a ratified priority by a closed vote (removed if it reopens)."""
+
+    __tablename__ = "theme_ratifications"
+    __table_args__ = (UniqueConstraint("theme_id", "vote_id"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True, default=uuid.uuid4)
+    theme_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("themes.id", ondelete="CASCADE"), index=True
+    )
+    vote_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("votes.id", ondelete="CASCADE"), index=True
+    )
+    ratified_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from listening_tui.db.engine import IMMEDIATE, Database
 from listening_tui.db.group_details import GroupDetailsRepository
+from listening_tui.db.meetings import MeetingRepository
 from listening_tui.db.ranking import RankingRepository
 from listening_tui.db.repositories import (
     CampaignRepository,
@@ -35,6 +36,7 @@ class UnitOfWork:
     session_list: SessionListRepository
     ranking: RankingRepository
     group_details: GroupDetailsRepository
+    meetings: MeetingRepository
 
     def __init__(self, database: Database, *, write: bool = True) -> None:
         self.database = database
@@ -55,6 +57,7 @@ class UnitOfWork:
         self.session_list = SessionListRepository(session)
         self.ranking = RankingRepository(session)
         self.group_details = GroupDetailsRepository(session)
+        self.meetings = MeetingRepository(session)
         return self
 
     @property

@@ -70,6 +70,7 @@ class StartScreen(Screen[None]):
             "Guide",
             id="start.prepare",
             tooltip="The guide: the campaign's questions and how a session goes",
+            show=False,
         ),
         Binding(
             "n",
@@ -80,11 +81,19 @@ class StartScreen(Screen[None]):
             "see who was heard and write the report",
         ),
         Binding(
+            "m",
+            "open_meetings",
+            "Meetings",
+            id="start.meetings",
+            tooltip="The highlighted campaign's meetings: present priorities, run votes",
+        ),
+        Binding(
             "i",
             "import_bundles",
             "Import",
             id="start.import",
             tooltip="Import bundles (.json) exported on other laptops",
+            show=False,
         ),
         Binding(
             "e",
@@ -92,6 +101,7 @@ class StartScreen(Screen[None]):
             "Export",
             id="start.export",
             tooltip="Export the highlighted campaign: bundle, anonymised bundle, CSV or contacts",
+            show=False,
         ),
         Binding(
             "c",
@@ -131,6 +141,7 @@ class StartScreen(Screen[None]):
             "open_conclusions",
             "Key conclusions, chosen quotes, who was heard, the campaign report",
         ),
+        ("meeting: Meetings and votes", "open_meetings", "Present priorities and ratify them"),
         ("guide: Prepare for a session", "prepare", "The questions and how a session goes"),
         ("bundle: Import", "import_bundles", "Bundles from other laptops, each all or nothing"),
         (
@@ -190,6 +201,11 @@ class StartScreen(Screen[None]):
             yield Static("Unfinished drafts", classes="section-title", id="drafts-title")
             yield DataTable(id="drafts", cursor_type="row")
             yield Static("", id="start-hint")
+            yield Static(
+                "Also: i import bundles · e export · p the guide · c new campaign · "
+                "r read again · ctrl+p every command by name",
+                id="start-keys",
+            )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -414,6 +430,11 @@ class StartScreen(Screen[None]):
         from listening_tui.tui.screens.ranked import RankedScreen
 
         self._open_for_campaign(lambda db, cid, name: RankedScreen(db, cid, name))
+
+    def action_open_meetings(self) -> None:
+        from listening_tui.tui.screens.meetings import MeetingsScreen
+
+        self._open_for_campaign(lambda db, cid, name: MeetingsScreen(db, cid, name))
 
     def action_prepare(self) -> None:
         campaign_id = self._highlighted_campaign()
