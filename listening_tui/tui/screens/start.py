@@ -60,7 +60,7 @@ class StartScreen(Screen[None]):
         Binding(
             "k",
             "open_ranking",
-            "Ranked",
+            "Rank",
             id="start.ranked",
             tooltip="The highlighted campaign's issues, collated and ranked",
         ),
@@ -75,7 +75,7 @@ class StartScreen(Screen[None]):
         Binding(
             "n",
             "open_conclusions",
-            "Conclusions",
+            "Report",
             id="start.conclusions",
             tooltip="Write the key conclusions of the highlighted campaign, pick quotes, "
             "see who was heard and write the report",
@@ -206,7 +206,7 @@ class StartScreen(Screen[None]):
                 "r read again · ctrl+p every command by name",
                 id="start-keys",
             )
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         campaigns = self.query_one("#campaigns", DataTable)
