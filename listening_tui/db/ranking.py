@@ -3,7 +3,9 @@
 One query reads each filtered session's issues once, keeps only each
 session's *best* issue in each group (NOT EXISTS an earlier issue of that
 session in the same group), and sums the spec's figures in one GROUP BY. A
-group is a theme, or for unthemed issues their ``text_key``.
+group is a theme, or for unthemed issues their ``text_key``. On PostgreSQL
+the sums go per group and subgroup first, then per group, so that both steps
+are hash aggregates (COUNT(DISTINCT) would sort every issue).
 
 The same pass finds each group's earliest issue as the MIN of one sortable
 text: the session's ``created_at`` (UTC, fixed width), its id, the position.
@@ -22,18 +24,33 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, case, cast, func, literal, or_, select
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    String,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    or_,
+    select,
+)
 from sqlalchemy import text as sql_text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import Label
 from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.sql.selectable import Select
 
 from listening_tui.db.tables import IssueRow, SessionRow, ThemeRow
 from listening_tui.domain.ranking import POINTS_BASE, GroupFigures, RankingFilter, Weighting
 
 MOMENT_WIDTH = 26
 """Characters of ``YYYY-MM-DD HH:MM:SS.ffffff``, the sortable text of a moment."""
+WORK_MEM = "64MB"
+"""PostgreSQL's work memory for the ranking's read (per hash table; 50,000 sessions need ~20 MB)."""
 ID_CHUNK = 500
 """Session ids per query when reading the names of unthemed groups."""
 
@@ -110,33 +127,40 @@ class RankingRepository:
             .exists()
         )
         weight = session.participant_count if weighting == "people" else literal(1)
-        earliest = (
+        earliest: ColumnElement[str] = (
             MomentText(session.created_at) + cast(session.id, String) + cast(issue.position, String)
         )
-        statement = (
-            select(
-                issue.theme_id,
-                group_text.label("text_key"),
-                func.sum((POINTS_BASE - issue.position) * weight).label("points"),
-                func.count().label("sessions"),
-                func.sum(session.participant_count).label("people"),
-                _count_if(issue.key_issue == "yes").label("key_yes"),
-                _count_if(issue.key_issue == "no").label("key_no"),
-                _count_if(issue.key_issue == "dont_know").label("key_dont_know"),
-                func.count(func.distinct(case((session.subgroup != "", session.subgroup)))).label(
-                    "subgroups"
-                ),
-                _count_if(issue.position == 1).label("first_choice"),
-                _count_if(session.would_act == "yes").label("would_act"),
-                func.min(case((issue.theme_id.is_(None), earliest))).label("earliest"),
-            )
+        postgresql = self.session.get_bind().dialect.name == "postgresql"
+        if postgresql:
+            # Fixed-width ASCII: byte order is the moment's order, without the locale's strcoll.
+            earliest = earliest.collate("C")
+        subgroup = case((session.subgroup != "", session.subgroup))
+        sums = (
+            func.sum((POINTS_BASE - issue.position) * weight).label("points"),
+            func.count().label("sessions"),
+            func.sum(session.participant_count).label("people"),
+            _count_if(issue.key_issue == "yes").label("key_yes"),
+            _count_if(issue.key_issue == "no").label("key_no"),
+            _count_if(issue.key_issue == "dont_know").label("key_dont_know"),
+            _count_if(issue.position == 1).label("first_choice"),
+            _count_if(session.would_act == "yes").label("would_act"),
+            func.min(case((issue.theme_id.is_(None), earliest))).label("earliest"),
+        )
+        best_issues = (
+            select(issue.theme_id, group_text.label("text_key"))
             .join(issue, issue.session_id == session.id)
             .where(*session_conditions(ranking_filter), is_best)
-            .group_by(issue.theme_id, group_text)
         )
-        if self.session.get_bind().dialect.name == "postgresql":
-            # Compiling this short query costs PostgreSQL's JIT more than it saves.
+        if postgresql:
+            statement = _summed_per_subgroup(best_issues, sums, subgroup, group_text)
+            # Compiling this short query costs PostgreSQL's JIT more than it saves; the
+            # default 4 MB of work memory would send its hash tables to disk.
             self.session.execute(sql_text("SET LOCAL jit = off"))
+            self.session.execute(sql_text(f"SET LOCAL work_mem = '{WORK_MEM}'"))
+        else:
+            statement = best_issues.add_columns(
+                *sums, func.count(func.distinct(subgroup)).label("subgroups")
+            ).group_by(issue.theme_id, group_text)
         found = [dict(row) for row in self.session.execute(statement).mappings()]
         theme_names = self._theme_names({row["theme_id"] for row in found if row["theme_id"]})
         earliest_keys = {row["earliest"] for row in found if row["earliest"] is not None}
@@ -176,6 +200,41 @@ class RankingRepository:
                 if (session_id, position) in wanted:
                     texts[(session_id, position)] = text
         return texts
+
+
+def _summed_per_subgroup(
+    best_issues: Select[Any],
+    sums: tuple[Label[Any], ...],
+    subgroup: ColumnElement[str | None],
+    group_text: ColumnElement[str | None],
+) -> Select[Any]:
+    """The figures per group, summed over the group's subgroups (for PostgreSQL).
+
+    COUNT(DISTINCT) makes PostgreSQL sort every best issue by group (and spill
+    past the default work memory); grouping by subgroup as well and counting
+    the rows of each group needs only two hash aggregates. SQLite sorts to group
+    either way, so it counts the distinct subgroups in one pass (it is faster).
+    """
+    per_subgroup = (
+        best_issues.add_columns(subgroup.label("subgroup"), *sums)
+        .group_by(IssueRow.theme_id, group_text, subgroup)
+        .subquery("per_subgroup")
+    )
+    column = per_subgroup.c
+    # PostgreSQL's sum of bigints is a numeric: cast back to an integer.
+    totals = [
+        cast(func.sum(column[sum_.name]), BigInteger).label(sum_.name)
+        for sum_ in sums
+        if sum_.name != "earliest"
+    ]
+    return select(
+        column.theme_id,
+        column.text_key,
+        *totals,
+        func.count(column.subgroup).label("subgroups"),
+        # Fixed-width ASCII: byte order is the moment's order, without the locale's strcoll.
+        func.min(column.earliest.collate("C")).label("earliest"),
+    ).group_by(column.theme_id, column.text_key)
 
 
 def _issue_of(earliest: str) -> tuple[uuid.UUID, int]:

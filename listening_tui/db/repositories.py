@@ -17,6 +17,7 @@ from sqlalchemy import Result, Row, Table, bindparam, case, delete, func, insert
 from sqlalchemy.orm import Session, selectinload
 
 from listening_tui.db.base import utcnow
+from listening_tui.db.bulk import insert_rows
 from listening_tui.db.tables import (
     CampaignRow,
     IntervieweeRow,
@@ -269,8 +270,14 @@ class SessionRepository:
         """Insert many whole sessions with one statement per table (imports of thousands)."""
         if not forms:
             return
-        self.session.execute(
-            _bulk(SessionRow), [_session_values(campaign_id, form, version) for form in forms]
+        moment = utcnow()
+        # In id order: rows land near each other in every index that starts with the id.
+        forms = sorted(forms, key=_id_number)
+        insert_rows(
+            self.session.connection(),
+            _table(SessionRow),
+            (*_SESSION_FIELDS, "row_created_at", "row_updated_at"),
+            [(*_session_values(campaign_id, form, version), moment, moment) for form in forms],
         )
         self._insert_lists(forms)
 
@@ -287,49 +294,88 @@ class SessionRepository:
         moment = utcnow()
         rows = []
         for form, version in versions:
-            values = _session_values(campaign_id, form, version)
+            values = dict(
+                zip(_SESSION_FIELDS, _session_values(campaign_id, form, version), strict=True)
+            )
             values["row_updated_at"] = moment
             rows.append(values)
         self.session.execute(update(SessionRow), rows)
         ids = [form.id for form, _ in versions]
         for table in (IssueRow, IntervieweeRow, QuoteRow, ReferenceRow):
             self.session.execute(delete(table).where(table.session_id.in_(ids)))
-        self._insert_lists([form for form, _ in versions])
+        self._insert_lists(sorted((form for form, _ in versions), key=_id_number))
 
     def remove(self, session_id: uuid.UUID) -> None:
         """Delete a session; its lists go with it (ON DELETE CASCADE)."""
         self.session.execute(delete(SessionRow).where(SessionRow.id == session_id))
 
     def _insert_lists(self, forms: Sequence[ListeningSession]) -> None:
-        self.session.execute(
-            _bulk(IssueRow),
+        """Each session's issues, interviewees, quotes and references, one statement per list."""
+        connection = self.session.connection()
+        insert_rows(
+            connection,
+            _table(IssueRow),
+            ("id", "session_id", "position", "text", "text_key", "key_issue", "theme_id"),
             [
-                {
-                    "id": issue.id,
-                    "session_id": form.id,
-                    "position": n,
-                    "text": issue.text,
-                    "text_key": normalise_issue_text(issue.text),
-                    "key_issue": issue.key_issue,
-                    "theme_id": issue.theme_id,
-                }
+                (
+                    issue.id,
+                    form.id,
+                    n,
+                    issue.text,
+                    normalise_issue_text(issue.text),
+                    issue.key_issue,
+                    issue.theme_id,
+                )
                 for form in forms
                 for n, issue in enumerate(form.issues, start=1)
             ],
         )
-        lists: list[tuple[Any, str]] = [
-            (IntervieweeRow, "interviewees"),
-            (QuoteRow, "quotes"),
-            (ReferenceRow, "references"),
-        ]
-        for table, field in lists:
-            entries = [
-                {"session_id": form.id, "position": n, **entry.model_dump()}
+        insert_rows(
+            connection,
+            _table(IntervieweeRow),
+            (
+                *_CHILD_FIELDS,
+                "name",
+                "contact",
+                "consent_to_contact",
+                "member_status",
+                "affiliations",
+            ),
+            [
+                (
+                    uuid.uuid4(),
+                    form.id,
+                    n,
+                    person.name,
+                    person.contact,
+                    person.consent_to_contact,
+                    person.member_status,
+                    list(person.affiliations),
+                )
                 for form in forms
-                for n, entry in enumerate(getattr(form, field), start=1)
-            ]
-            if entries:
-                self.session.execute(_bulk(table), entries)
+                for n, person in enumerate(form.interviewees, start=1)
+            ],
+        )
+        insert_rows(
+            connection,
+            _table(QuoteRow),
+            (*_CHILD_FIELDS, "text", "attribution", "sharing"),
+            [
+                (uuid.uuid4(), form.id, n, quote.text, quote.attribution, quote.sharing)
+                for form in forms
+                for n, quote in enumerate(form.quotes, start=1)
+            ],
+        )
+        insert_rows(
+            connection,
+            _table(ReferenceRow),
+            (*_CHILD_FIELDS, "name", "contact", "why"),
+            [
+                (uuid.uuid4(), form.id, n, reference.name, reference.contact, reference.why)
+                for form in forms
+                for n, reference in enumerate(form.references, start=1)
+            ],
+        )
 
     def locate(self, session_id: uuid.UUID) -> tuple[uuid.UUID, int] | None:
         """(campaign id, version) of a stored session, or None when it is not there."""
@@ -476,28 +522,52 @@ def _bulk(table: Any) -> Any:
     return insert(table.__table__)
 
 
-def _session_values(campaign_id: uuid.UUID, form: ListeningSession, version: int) -> dict[str, Any]:
+_SESSION_FIELDS = (
+    "id", "campaign_id", "kind", "leader", "recorder", "held_on", "community", "subgroup",
+    "participant_count", "potential_leader", "moved", "decision_makers_should_hear",
+    "would_act", "difference", "reflection_notes", "created_at", "updated_at", "version",
+)  # fmt: skip
+"""The session row's columns that _session_values gives, in its order."""
+
+_CHILD_FIELDS = ("id", "session_id", "position")
+"""The first columns of every list held by a session (interviewees, quotes, references)."""
+
+
+def _table(model: type[Any]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+def _id_number(form: ListeningSession) -> int:
+    return form.id.int
+
+
+def _session_values(
+    campaign_id: uuid.UUID, form: ListeningSession, version: int
+) -> tuple[Any, ...]:
+    """The values of a session's row, in the order of _SESSION_FIELDS."""
     reflections = form.reflections
-    return {
-        "id": form.id,
-        "campaign_id": campaign_id,
-        "kind": form.kind,
-        "leader": form.leader,
-        "recorder": form.recorder,
-        "held_on": form.held_on,
-        "community": form.community,
-        "subgroup": form.subgroup,
-        "participant_count": form.participant_count,
-        "potential_leader": form.potential_leader,
-        "moved": reflections.moved,
-        "decision_makers_should_hear": reflections.decision_makers_should_hear,
-        "would_act": reflections.would_act,
-        "difference": reflections.difference,
-        "reflection_notes": reflections.notes,
-        "created_at": form.created_at,
-        "updated_at": form.updated_at,
-        "version": version,
-    }
+    return (
+        form.id,
+        campaign_id,
+        form.kind,
+        form.leader,
+        form.recorder,
+        form.held_on,
+        form.community,
+        form.subgroup,
+        form.participant_count,
+        form.potential_leader,
+        reflections.moved,
+        reflections.decision_makers_should_hear,
+        reflections.would_act,
+        reflections.difference,
+        reflections.notes,
+        form.created_at,
+        form.updated_at,
+        version,
+    )
 
 
 _SESSION_COLUMNS = tuple(

@@ -76,10 +76,12 @@ def read_bundle(path: Path, *, today: date) -> Bundle:
         raw = raw[len(_BOM) :]
     if not raw.strip():
         raise InvalidInput("the file is empty: expected a listening-tui bundle (JSON)")
-    _check_utf8(raw)
     try:
         bundle = Bundle.model_validate_json(raw, context={"today": today})
     except ValidationError as exc:
+        # The JSON parser refuses any byte that is not UTF-8, so a file that parsed is
+        # UTF-8: only a refused one is decoded again, to say where and what to do.
+        _check_utf8(raw)
         first = exc.errors()[0]
         if first["type"] == "json_invalid":
             raise InvalidInput(_json_problem(str(first["ctx"]["error"]))) from None
