@@ -61,6 +61,11 @@ class ReportConclusion(ReportModel):
     quotes: list[ReportQuote]
 
 
+RATIFIED_NOTE = (
+    "Issues marked (ratified) were chosen as priorities by a vote at a meeting of the campaign."
+)
+
+
 class ReportData(ReportModel):
     """Everything the report shows, already safe to send outside."""
 
@@ -77,6 +82,8 @@ class ReportData(ReportModel):
     new_per_session: list[int]
     saturation_summary: str
     ranking: list[RankedGroup]
+    ratified: int = 0
+    """How many of the ranked themes a meeting ratified as priorities (marked in the table)."""
     conclusions: list[ReportConclusion]
 
 
@@ -173,6 +180,8 @@ def render_html(data: ReportData) -> str:
             '<p class="note">Points: 6 for an issue named first in a session, down to 1 for '
             "the sixth; each session counts once per issue.</p>"
         )
+        if data.ratified:
+            out.append(f'<p class="note">{RATIFIED_NOTE}</p>')
     else:
         out.append("<p>No issue has been recorded yet.</p>")
     out.append("<h2>Key conclusions</h2>")
@@ -253,6 +262,8 @@ def render_markdown(data: ReportData) -> str:
             "each session counts once per issue.",
             "",
         ]
+        if data.ratified:
+            out += [RATIFIED_NOTE, ""]
     else:
         out += ["No issue has been recorded yet.", ""]
     out += ["## Key conclusions", ""]

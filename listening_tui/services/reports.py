@@ -21,7 +21,7 @@ from listening_tui.db.engine import Database
 from listening_tui.db.people import PeopleRepository
 from listening_tui.db.unit_of_work import UnitOfWork
 from listening_tui.domain.conclusions import Conclusion, QuoteOption
-from listening_tui.domain.ranking import RankingFilter
+from listening_tui.domain.ranking import RankedGroup, RankingFilter
 from listening_tui.errors import InvalidInput
 from listening_tui.interchange.anonymise import Anonymiser, KnownPeople
 from listening_tui.interchange.files import private_text_file, refuse_existing
@@ -37,6 +37,7 @@ from listening_tui.interchange.report import (
 from listening_tui.services.analysis import ranked_issues
 from listening_tui.services.campaigns import resolve_campaign
 from listening_tui.services.conclusions import campaign_conclusions
+from listening_tui.services.meetings import ratified_theme_ids
 from listening_tui.services.saturation import saturation
 
 KIND_LABELS = {"one_to_one": "one-to-one", "group": "group"}
@@ -89,6 +90,12 @@ def report_data(database: Database, campaign: str | None, today: date | None = N
 
     heard = saturation(database, chosen.id)
     ranking = ranked_issues(database, RankingFilter(campaign_id=chosen.id))
+    ratified = ratified_theme_ids(database, chosen.id)
+
+    def shown_name(group: RankedGroup) -> str:
+        name = safe(group.theme)
+        return f"{name} (ratified)" if group.theme_id in ratified else name
+
     written = campaign_conclusions(database, chosen.id)
 
     def quote(option: QuoteOption) -> ReportQuote:
@@ -132,7 +139,8 @@ def report_data(database: Database, campaign: str | None, today: date | None = N
         ],
         new_per_session=[news.new for news in heard.sessions],
         saturation_summary=heard.summary(),
-        ranking=[g.model_copy(update={"theme": safe(g.theme)}) for g in ranking],
+        ranking=[g.model_copy(update={"theme": shown_name(g)}) for g in ranking],
+        ratified=sum(g.theme_id in ratified for g in ranking),
         conclusions=conclusions,
     )
 

@@ -323,3 +323,35 @@ def test_count_vote_matches_the_stored_result_after_close(
     detail = meetings.get_vote(database, vote.id)
     again = count_vote(detail.vote, detail.figures, detail.ballots)
     assert again == detail.result
+
+
+def ratify_pay(database: Database, campaign_id: uuid.UUID) -> None:
+    """A carried proposal that ratifies the Pay theme of the worked example."""
+    meeting_id = _meeting(database, campaign_id)
+    vote = meetings.open_vote(
+        database,
+        meeting_id,
+        VoteSetup(title="Ratify pay", method="proposal", rules=ProposalOptions(), theme_id=PAY),
+    )
+    for key, value in (("for", 8), ("against", 1), ("abstain", 1), ("present", 10)):
+        meetings.enter_figure(database, vote.id, key, value, by="Amina")
+    meetings.close_vote(database, vote.id, by="Amina")
+
+
+@pytest.mark.parametrize("suffix", [".html", ".md"])
+def test_the_report_marks_ratified_priorities(
+    database: Database, campaign_id: uuid.UUID, tmp_path: Path, suffix: str
+) -> None:
+    from listening_tui.interchange.report import RATIFIED_NOTE
+    from listening_tui.services.reports import write_report
+
+    before = tmp_path / f"before{suffix}"
+    write_report(database, before, str(campaign_id))
+    assert "(ratified)" not in before.read_text(encoding="utf-8")
+    ratify_pay(database, campaign_id)
+    after = tmp_path / f"after{suffix}"
+    write_report(database, after, str(campaign_id))
+    text = after.read_text(encoding="utf-8")
+    assert "Pay not keeping up with bills (ratified)" in text
+    assert text.count("(ratified)") == 2  # the one theme, and the note explaining the mark
+    assert RATIFIED_NOTE in text

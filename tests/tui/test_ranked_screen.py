@@ -246,3 +246,20 @@ async def test_enter_opens_the_details_of_unthemed_issues(example_db: Path) -> N
         assert text_of(details, "#details-summary").startswith(
             "Rank 3 · 6 points · 1 session · 5 people"
         )
+
+
+async def test_a_ratified_priority_is_marked(example_db: Path) -> None:
+    from listening_tui.services.campaigns import list_campaigns
+    from tests.integration.test_meetings import ratify_pay
+
+    database = open_database(str(example_db))
+    try:
+        (campaign,) = list_campaigns(database)
+        ratify_pay(database, campaign.id)
+    finally:
+        database.close()
+    async with ranked_screen(example_db) as (_pilot, screen):
+        table = screen.query_one(RankingTable)
+        names = [table.get_row_at(i)[1].plain for i in range(table.row_count)]
+        assert [n for n in names if n.startswith("✔ ")] == ["✔ Pay not keeping up with bills"]
+        assert "✔ ratified at a meeting" in str(screen.query_one("#ranking-status", Static).content)

@@ -117,10 +117,14 @@ class RankedScreen(Screen[None]):
     class Ranked(Message):
         """The ranking was computed for the choice of ``generation``."""
 
-        def __init__(self, generation: int, groups: list[RankedGroup]) -> None:
+        def __init__(
+            self, generation: int, groups: list[RankedGroup], ratified: frozenset[UUID]
+        ) -> None:
             super().__init__()
             self.generation = generation
             self.groups = groups
+            self.ratified = ratified
+            """Themes a meeting ratified as priorities."""
 
     class FacetsLoaded(Message):
         """The campaign's leaders and subgroups were read."""
@@ -198,13 +202,15 @@ class RankedScreen(Screen[None]):
     ) -> None:
         from listening_tui.errors import ListeningError
         from listening_tui.services.analysis import ranked_issues
+        from listening_tui.services.meetings import ratified_theme_ids
 
         try:
             groups = ranked_issues(self.database, ranking_filter, weighting)
+            ratified = ratified_theme_ids(self.database, self.campaign_id)
         except ListeningError as exc:
             self.post_message(self.ActionFailed("Could not rank the issues", exc.message))
             return
-        self.post_message(self.Ranked(generation, groups))
+        self.post_message(self.Ranked(generation, groups, ratified))
 
     @work(thread=True, exclusive=True, group="ranking-facets")
     def _load_facets(self) -> None:
@@ -225,7 +231,7 @@ class RankedScreen(Screen[None]):
         if event.generation != self._generation:
             return
         self.computing = False
-        self.table.show(event.groups, group_key(self.table.highlighted))
+        self.table.show(event.groups, group_key(self.table.highlighted), event.ratified)
         self._show_status()
         self._show_help(self.table.cursor_column)
         if not self._facets_asked:
@@ -252,6 +258,8 @@ class RankedScreen(Screen[None]):
         else:
             noun = "group" if len(groups) == 1 else "groups"
             text = f"{len(groups):,} {noun} · {over} · Enter: details"
+            if any(g.theme_id in self.table.ratified for g in groups):
+                text += " · ✔ ratified at a meeting"
         self.query_one("#ranking-status", Static).update(text)
 
     # ---- explaining the columns ----

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from uuid import UUID
 
 from rich.text import Text
 from textual import events
@@ -155,20 +156,31 @@ def column_widths(width: int, longest_name: int, padding: int = 1) -> dict[str, 
     return widths | {"theme": theme, BAR: bar}
 
 
-def theme_cell(group: RankedGroup, width: int) -> Text:
-    """The group's name, cut with an ellipsis; unthemed issues in quotes and italics."""
+RATIFIED = "✔ "
+"""Before the name of a theme a meeting ratified as a priority."""
+
+
+def theme_cell(group: RankedGroup, width: int, ratified: bool = False) -> Text:
+    """The group's name, cut with an ellipsis; unthemed issues in quotes and italics;
+    a theme a meeting ratified marked with a tick."""
     name = " ".join(group.theme.split())
     if group.theme_id is None:
         return Text(f"“{name}”", style="italic", no_wrap=True, overflow="ellipsis")
+    if ratified:
+        cell = Text(RATIFIED, style="bold green", no_wrap=True, overflow="ellipsis")
+        cell.append(name, style="bold")
+        return cell
     return Text(name, no_wrap=True, overflow="ellipsis")
 
 
-def cells(group: RankedGroup, top: int, widths: dict[str, int]) -> list[Text]:
+def cells(
+    group: RankedGroup, top: int, widths: dict[str, int], ratified: bool = False
+) -> list[Text]:
     """One row of the table."""
     row: list[Text] = []
     for column in COLUMNS:
         if column.key == "theme":
-            row.append(theme_cell(group, widths["theme"]))
+            row.append(theme_cell(group, widths["theme"], ratified))
         elif column.key == BAR:
             bar = points_bar(group.points, top, widths[BAR])
             row.append(Text(bar, no_wrap=True))
@@ -184,12 +196,21 @@ class RankingTable(DataTable[Text]):
         super().__init__(id=id, cursor_type="cell", zebra_stripes=True, fixed_columns=2)
         self.groups: list[RankedGroup] = []
         """The rows shown, in order."""
+        self.ratified: frozenset[UUID] = frozenset()
+        """Themes a meeting ratified as priorities (marked with a tick)."""
         self._widths: dict[str, int] = {}
 
-    def show(self, groups: list[RankedGroup], keep: tuple[object, object] | None = None) -> None:
+    def show(
+        self,
+        groups: list[RankedGroup],
+        keep: tuple[object, object] | None = None,
+        ratified: frozenset[UUID] | None = None,
+    ) -> None:
         """Replace the rows; the cursor stays on the group ``keep`` (theme id, text key)."""
         column = self.cursor_column
         self.groups = list(groups)
+        if ratified is not None:
+            self.ratified = ratified
         self._rebuild()
         keys = [(g.theme_id, g.text_key) for g in self.groups]
         row = keys.index(keep) if keep in keys else 0
@@ -207,7 +228,15 @@ class RankingTable(DataTable[Text]):
 
     def _longest_name(self) -> int:
         quotes = 2  # unthemed names are shown in quotes
-        return max((len(g.theme) + quotes * (g.theme_id is None) for g in self.groups), default=0)
+        return max(
+            (
+                len(g.theme)
+                + quotes * (g.theme_id is None)
+                + len(RATIFIED) * (g.theme_id in self.ratified)
+                for g in self.groups
+            ),
+            default=0,
+        )
 
     def _rebuild(self) -> None:
         self._widths = column_widths(self._usable_width(), self._longest_name(), self.cell_padding)
@@ -220,7 +249,7 @@ class RankingTable(DataTable[Text]):
             )
         top = max((g.points for g in self.groups), default=0)
         for group in self.groups:
-            self.add_row(*cells(group, top, self._widths))
+            self.add_row(*cells(group, top, self._widths, group.theme_id in self.ratified))
 
     def _usable_width(self) -> int:
         width = self.size.width or self.app.size.width
