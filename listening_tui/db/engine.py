@@ -10,13 +10,15 @@ their owner only: they hold personal stories and contact details.
 
 from __future__ import annotations
 
+import random
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from listening_tui.db.targets import check_sqlite_file, create_private_file, is_url, unsupported
@@ -24,6 +26,9 @@ from listening_tui.errors import DatabaseOpenError
 
 IMMEDIATE = "listening_tui_immediate"
 """Execution option: begin this SQLite transaction with BEGIN IMMEDIATE (a writer)."""
+
+WRITER_PATIENCE_SECONDS = 300.0
+"""How long a writer keeps trying for SQLite's write lock before it gives up and says so."""
 
 UNICODE_LOWER = "unicode_lower"
 """A SQL function on SQLite connections: Python's str.lower (SQLite's lower() is ASCII only)."""
@@ -152,7 +157,23 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         immediate = connection.get_execution_options().get(IMMEDIATE, False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        if not immediate:
+            connection.exec_driver_sql("BEGIN")
+            return
+        # A writer waits its turn: SQLite's busy handler waits up to the busy timeout, and
+        # past it the BEGIN is simply tried again (nothing has been done yet), so a queue
+        # of writers never shows anyone "database is locked" while the others finish.
+        deadline = time.monotonic() + WRITER_PATIENCE_SECONDS
+        while True:
+            try:
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+                return
+            except OperationalError as exc:
+                reason = str(exc.orig).lower()
+                busy = "locked" in reason or "busy" in reason
+                if not busy or time.monotonic() > deadline:
+                    raise
+                time.sleep(random.uniform(0.005, 0.05))
 
 
 def _open_postgresql(url: URL) -> Database:

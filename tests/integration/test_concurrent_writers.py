@@ -105,3 +105,39 @@ def test_eight_writers_store_every_session(
         assert subgroups == list(range(1, 13))
     finally:
         database.close()
+
+
+def test_a_writer_outwaits_a_lock_held_past_the_busy_timeout(tmp_path: Path) -> None:
+    """Past SQLite's busy timeout (here 0.1 s) the writer tries again until it gets in."""
+    import sqlite3
+    import threading
+
+    from listening_tui.config import Settings
+    from listening_tui.services.sessions import save_session
+
+    path = tmp_path / "held.db"
+    database = open_database(str(path), Settings(busy_timeout_ms=100))
+    try:
+        campaign = campaigns.create_campaign(database, Campaign(id=uuid.uuid4(), name="Held"))
+        holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        holder.execute("BEGIN IMMEDIATE")
+        holder.execute("UPDATE campaigns SET organisation = 'held'")
+        release = threading.Timer(1.0, lambda: holder.execute("COMMIT"))
+        release.start()
+        form = SessionForm(
+            id=uuid.uuid4(),
+            kind="group",
+            leader="Patient",
+            held_on=date(2026, 11, 1),
+            community="Riverside",
+            participant_count=5,
+            issues=[IssueEntry(id=uuid.uuid4(), text="Waiting", key_issue="yes")],
+        )
+        saved = save_session(database, campaign.id, form)
+        release.join()
+        holder.close()
+        assert saved.version == 1
+        stored = campaigns.get_campaign(database, campaign.id)
+        assert stored.organisation == "held"  # the holder's change went in first
+    finally:
+        database.close()
