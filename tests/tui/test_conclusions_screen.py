@@ -20,6 +20,7 @@ from listening_tui.tui.dialogs.report import ReportModal
 from listening_tui.tui.screens.conclusions import ConclusionsScreen
 from listening_tui.tui.screens.saturation import SaturationScreen
 from listening_tui.tui.screens.start import StartScreen
+from tests.tui.waiting import database_open
 
 
 @pytest.fixture
@@ -38,6 +39,7 @@ def rows(database: Database, *columns: Any) -> list[tuple[Any, ...]]:
 
 
 async def settle(pilot: Pilot[None]) -> None:
+    await database_open(pilot)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()

@@ -19,9 +19,11 @@ from listening_tui.services.rescue import pending_rescues
 from listening_tui.tui.app import ListeningApp
 from listening_tui.tui.dialogs.confirm import ConfirmModal
 from listening_tui.tui.screens.form import SessionFormScreen
+from tests.tui.waiting import database_open
 
 
 async def settle(pilot: Pilot[None]) -> None:
+    await database_open(pilot)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

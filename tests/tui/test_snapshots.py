@@ -10,12 +10,14 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from listening_tui.tui.app import ListeningApp
+from tests.tui.waiting import database_open
 
 SIZES = [(80, 24), (120, 40)]
 
 
 async def _loaded(pilot: Pilot[None]) -> None:
     """Wait for the database worker, its message, the focus change and the footer's redraw."""
+    await database_open(pilot)
     for widget in pilot.app.screen.query("Input, TextArea"):
         widget.cursor_blink = False  # type: ignore[attr-defined]  # a blink is not a change
     await pilot.app.workers.wait_for_complete()

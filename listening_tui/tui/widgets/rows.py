@@ -106,9 +106,19 @@ class FormRow(Vertical, Generic[EntryT]):
         """The widget of ``field`` (the row's first input by default)."""
         return self.query(Input).first()
 
+    _entry: EntryT
+    """The entry the row was made with."""
+
     @property
     def value(self) -> EntryT:
-        """The entry as typed."""
+        """The entry as typed; as it was given until the row's fields are composed (a draft
+        written in that instant must not fail, nor lose the entry)."""
+        if not self.query(Input):
+            return self._entry
+        return self.typed()
+
+    def typed(self) -> EntryT:
+        """The entry as its fields hold it now."""
         raise NotImplementedError
 
 
@@ -139,8 +149,7 @@ class IssueRow(FormRow[DraftIssue]):
             return self.query_one(KeyIssueToggle)
         return self.query_one(Input)
 
-    @property
-    def value(self) -> DraftIssue:
+    def typed(self) -> DraftIssue:
         return DraftIssue(
             id=self.entry_id,
             text=self.query_one(Input).value,
@@ -183,8 +192,7 @@ class QuoteRow(FormRow[DraftQuote]):
             return self.query_one(".quote-attribution", Input)
         return self.query_one(TextArea)
 
-    @property
-    def value(self) -> DraftQuote:
+    def typed(self) -> DraftQuote:
         sharing = self.query_one(Select).value
         return DraftQuote(
             text=self.query_one(TextArea).text,
@@ -223,8 +231,7 @@ class ReferenceRow(FormRow[DraftReference]):
         )
         return self.query_one(name, Input)
 
-    @property
-    def value(self) -> DraftReference:
+    def typed(self) -> DraftReference:
         return DraftReference(
             name=self.query_one(".reference-name", Input).value,
             contact=self.query_one(".reference-contact", Input).value,
