@@ -1,4 +1,4 @@
-"""Typed work that must not be lost: a form left open while the recorder re-themes its issues."""
+"""Typed work that must not be lost: themes re-done under an open form; conclusions of themes."""
 
 from __future__ import annotations
 
@@ -6,9 +6,20 @@ import uuid
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
+from listening_tui.db.tables import ChosenQuoteRow, ThemeConclusionRow
+from listening_tui.db.unit_of_work import UnitOfWork
+from listening_tui.errors import InvalidInput
 from listening_tui.services import sessions
-from listening_tui.services.theme_changes import delete_theme, put_in_theme
+from listening_tui.services.conclusions import campaign_conclusions, choose_quote, save_conclusion
+from listening_tui.services.theme_changes import (
+    delete_theme,
+    merge_themes,
+    put_in_theme,
+    undo_theme_change,
+)
+from listening_tui.services.themes import theme_overview
 from tests.integration.test_theme_changes import Desk, make_desk, state
 
 
@@ -65,3 +76,118 @@ def test_a_theme_deleted_while_the_form_was_open_does_not_block_the_save(
     sessions.save_session(database, desk.campaign_id, opened, opened_themes=opened_themes)
     saved = sessions.get_session(database, desk.sessions[0]).session
     assert [i.theme_id for i in saved.issues] == [desk.pay, None, None]
+
+
+# ---- a theme's conclusion and chosen quotes through merge, delete and undo ----
+
+Kept = tuple[dict[uuid.UUID, tuple[str, Any]], list[tuple[Any, ...]]]
+
+
+def kept(database: Any) -> Kept:
+    """Every theme conclusion (text, updated_at) and every chosen quote row, as stored."""
+    with UnitOfWork(database, write=False) as uow:
+        texts = {
+            row.theme_id: (row.text, row.updated_at)
+            for row in uow.session.execute(select(ThemeConclusionRow)).scalars().all()
+        }
+        choices = [
+            (c.id, c.theme_id, c.session_id, c.quote_text, c.purpose, c.chosen_at)
+            for c in uow.session.execute(select(ChosenQuoteRow).order_by(ChosenQuoteRow.id))
+            .scalars()
+            .all()
+        ]
+    return texts, choices
+
+
+def concluded(database: Any, desk: Desk) -> None:
+    """Pay and Rota each get a conclusion; quotes chosen for both, one for both alike."""
+    first = desk.sessions[0]
+    save_conclusion(database, desk.campaign_id, desk.pay, "Pay is the top concern.")
+    save_conclusion(database, desk.campaign_id, desk.rota, "Rotas change without notice.\n")
+    choose_quote(database, desk.campaign_id, desk.pay, first, "Quote 0", "meeting")
+    choose_quote(database, desk.campaign_id, desk.rota, first, "Quote 0", "meeting")
+    choose_quote(database, desk.campaign_id, desk.rota, first, "Quote 1", "meeting")
+    choose_quote(database, desk.campaign_id, None, first, "Quote 1", "meeting")
+
+
+def test_merge_carries_the_conclusion_and_quotes_and_undo_puts_them_back(
+    database: Any, desk: Desk
+) -> None:
+    concluded(database, desk)
+    before = kept(database), state(database)
+    change = merge_themes(database, desk.rota, desk.pay)
+    assert "its conclusion added to the target's" in change.description
+    pay = {c.theme_id: c for c in campaign_conclusions(database, desk.campaign_id).themes}
+    assert list(pay) == [desk.pay]
+    assert pay[desk.pay].text == (
+        "Pay is the top concern.\n\n"
+        "— From the merged theme “Rota” —\n"
+        "Rotas change without notice.\n"
+    )
+    # Quote 0 for the meeting was chosen for both: once; Quote 1 moved with the conclusion
+    assert sorted((q.text, sorted(q.chosen_for)) for q in pay[desk.pay].quotes) == [
+        ("Quote 0", ["meeting"]),
+        ("Quote 1", ["meeting"]),
+    ]
+    undo_theme_change(database, change)
+    assert (kept(database), state(database)) == before
+
+
+def test_merge_into_a_theme_without_a_conclusion_takes_the_text_as_it_is(
+    database: Any, desk: Desk
+) -> None:
+    save_conclusion(database, desk.campaign_id, desk.rota, "Rotas change without notice.")
+    before = kept(database)
+    change = merge_themes(database, desk.rota, desk.pay)
+    texts, _ = kept(database)
+    assert [text for text, _ in texts.values()] == ["Rotas change without notice."]
+    assert list(texts) == [desk.pay]
+    undo_theme_change(database, change)
+    assert kept(database) == before
+
+
+def test_undo_of_a_merge_refuses_when_the_joined_conclusion_was_edited(
+    database: Any, desk: Desk
+) -> None:
+    concluded(database, desk)
+    change = merge_themes(database, desk.rota, desk.pay)
+    save_conclusion(database, desk.campaign_id, desk.pay, "Rewritten after the merge.")
+    after = kept(database), state(database)
+    with pytest.raises(InvalidInput, match="conclusion of the theme it was merged into was edited"):
+        undo_theme_change(database, change)
+    assert (kept(database), state(database)) == after
+
+
+def test_delete_keeps_the_conclusion_for_undo(database: Any, desk: Desk) -> None:
+    concluded(database, desk)
+    before = kept(database), state(database)
+    change = delete_theme(database, desk.rota)
+    assert change.description == (
+        "Deleted the theme “Rota” (1 issue now in no theme; its conclusion and 2 chosen quotes "
+        "went with it)"
+    )
+    texts, choices = kept(database)
+    assert desk.rota not in texts
+    assert all(choice[1] != desk.rota for choice in choices)
+    assert len(choices) == 2  # Pay's quote and the overall one stay
+    undo_theme_change(database, change)
+    assert (kept(database), state(database)) == before
+
+
+def test_undo_of_a_new_theme_refuses_when_a_conclusion_was_written_for_it(
+    database: Any, desk: Desk
+) -> None:
+    change = put_in_theme(database, desk.campaign_id, [desk.issues[3]], "Bins")
+    (bins,) = change.created
+    save_conclusion(database, desk.campaign_id, bins.id, "Bins overflow on Mondays.")
+    with pytest.raises(InvalidInput, match="a conclusion or chosen quotes were written"):
+        undo_theme_change(database, change)
+    assert kept(database)[0][bins.id][0] == "Bins overflow on Mondays."
+
+
+def test_the_overview_says_which_themes_have_a_conclusion(database: Any, desk: Desk) -> None:
+    concluded(database, desk)
+    save_conclusion(database, desk.campaign_id, desk.pay, "  ")
+    overview = {t.name: t for t in theme_overview(database, desk.campaign_id).themes}
+    assert (overview["Pay"].concluded, overview["Pay"].chosen_quotes) == (False, 1)
+    assert (overview["Rota"].concluded, overview["Rota"].chosen_quotes) == (True, 2)
