@@ -28,6 +28,7 @@ from listening_tui.domain.summaries import (
 )
 from listening_tui.domain.validation import validate
 from listening_tui.errors import EditConflict, InvalidInput, NotFound
+from listening_tui.services.clock import check_clock
 
 
 def save_session(
@@ -53,6 +54,7 @@ def save_session(
     subgroup joins the campaign's list if it is new, a stored session's
     previous version goes to the history before it is overwritten, and the
     draft it was typed in (``draft_id``) is deleted in the same transaction.
+    A clock far behind (domain/clock.py) is refused with ClockWrong.
 
     ``opened_themes`` is each issue's theme as the form opened it. A recorder
     may re-theme the session's issues while the form is open (theme changes do
@@ -63,8 +65,10 @@ def save_session(
     data = form.model_dump()
     data.pop("created_at", None)
     data.pop("updated_at", None)
-    checked = validate(SessionForm, data, today=today)
     with UnitOfWork(database) as uow:
+        # before the form's checks: a clock far behind makes a true date look "in the future"
+        check_clock(uow, moment, doing="so nothing was saved")
+        checked = validate(SessionForm, data, today=today)
         if not uow.campaigns.exists(campaign_id):
             raise NotFound(f"There is no campaign with id {campaign_id}")
         stored = uow.sessions.get(checked.id) if uow.sessions.locate(checked.id) else None

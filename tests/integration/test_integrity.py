@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -10,9 +11,10 @@ from sqlalchemy import select
 
 from listening_tui.db.tables import ChosenQuoteRow, ThemeConclusionRow
 from listening_tui.db.unit_of_work import UnitOfWork
-from listening_tui.errors import InvalidInput
+from listening_tui.errors import ClockWrong, InvalidInput
 from listening_tui.services import sessions
 from listening_tui.services.conclusions import campaign_conclusions, choose_quote, save_conclusion
+from listening_tui.services.imports import import_bundle
 from listening_tui.services.theme_changes import (
     delete_theme,
     merge_themes,
@@ -20,6 +22,8 @@ from listening_tui.services.theme_changes import (
     undo_theme_change,
 )
 from listening_tui.services.themes import theme_overview
+from tests.bundle_helpers import row_counts
+from tests.conftest import EXAMPLE_BUNDLE
 from tests.integration.test_theme_changes import Desk, make_desk, state
 
 
@@ -191,3 +195,40 @@ def test_the_overview_says_which_themes_have_a_conclusion(database: Any, desk: D
     overview = {t.name: t for t in theme_overview(database, desk.campaign_id).themes}
     assert (overview["Pay"].concluded, overview["Pay"].chosen_quotes) == (False, 1)
     assert (overview["Rota"].concluded, overview["Rota"].chosen_quotes) == (True, 2)
+
+
+# ---- a clock far behind ----
+
+
+def test_a_save_with_the_clock_behind_says_so_and_stores_nothing(database: Any, desk: Desk) -> None:
+    stored = sessions.get_session(database, desk.sessions[0])
+    newest = max(sessions.get_session(database, s).session.updated_at for s in desk.sessions)
+    edited = stored.session.model_copy(update={"leader": "Someone else"})
+    rows = row_counts(database)
+    for now in (datetime(2001, 1, 1, tzinfo=UTC), newest - timedelta(days=2)):
+        with pytest.raises(ClockWrong, match=r"clock says it is .* so nothing was saved"):
+            sessions.save_session(database, desk.campaign_id, edited, now=now)
+        new = edited.model_copy(update={"id": uuid.uuid4()})
+        with pytest.raises(ClockWrong):
+            sessions.save_session(database, desk.campaign_id, new, now=now)
+    assert row_counts(database) == rows
+    assert sessions.get_session(database, desk.sessions[0]) == stored
+    # a clock a few hours behind (time zones) still saves
+    saved = sessions.save_session(
+        database, desk.campaign_id, edited, now=newest - timedelta(hours=5)
+    )
+    assert saved.session.leader == "Someone else"
+
+
+def test_an_import_with_the_clock_behind_says_so_and_imports_nothing(
+    database: Any, desk: Desk
+) -> None:
+    newest = max(sessions.get_session(database, s).session.updated_at for s in desk.sessions)
+    rows = row_counts(database)
+    with pytest.raises(ClockWrong, match=r"example\.json: This computer's clock says it is"):
+        import_bundle(
+            database, EXAMPLE_BUNDLE, shown="example.json", now=newest - timedelta(days=3)
+        )
+    assert row_counts(database) == rows
+    report = import_bundle(database, EXAMPLE_BUNDLE, now=newest)
+    assert report.sessions_added == 3
