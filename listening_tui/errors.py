@@ -72,3 +72,7 @@ class Rescued(ListeningError):
 
 class SharingRefused(ListeningError):
     """A quote's sharing level does not allow what was asked (spec/bundle.md, quotes)."""
+
+
+class ClockWrong(ListeningError):
+    """The computer's clock is far behind: what is saved now would carry wrong times."""

@@ -139,6 +139,8 @@ class SessionRow(Timestamps, Base):
         _choice("difference", ("none", "a_little", "some", "a_lot"), "difference"),
         CheckConstraint("updated_at >= created_at", name="updated_after_created"),
         Index(None, "campaign_id", "held_on"),
+        Index(None, "updated_at"),
+        # the newest time stored, read by every save's clock check (services/clock.py)
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True)

@@ -14,13 +14,38 @@ import uuid
 from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, delete, func, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    delete,
+    exists,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from listening_tui.db.engine import UNICODE_LOWER
 from listening_tui.db.session_list import _ascii_skeleton
-from listening_tui.db.tables import IssueRow, QuoteRow, SessionRow, ThemeRow
-from listening_tui.domain.themes import IssueLine, IssueQuery, ThemeOverview, ThemeProvenance
+from listening_tui.db.tables import (
+    ChosenQuoteRow,
+    IssueRow,
+    QuoteRow,
+    SessionRow,
+    ThemeConclusionRow,
+    ThemeRow,
+)
+from listening_tui.domain.themes import (
+    IssueLine,
+    IssueQuery,
+    KeptChoice,
+    KeptConclusion,
+    ThemeOverview,
+    ThemeProvenance,
+)
 
 CHUNK = 500
 """Ids bound in one statement."""
@@ -172,6 +197,17 @@ class ThemeOpsRepository:
                 func.coalesce(stats.c.sessions, 0).label("sessions"),
                 func.coalesce(stats.c.listeners, 0).label("listeners"),
                 func.coalesce(stats.c.quotes, 0).label("quotes"),
+                exists()
+                .where(
+                    ThemeConclusionRow.theme_id == ThemeRow.id,
+                    func.length(func.trim(ThemeConclusionRow.text)) > 0,
+                )
+                .label("concluded"),
+                select(func.count())
+                .select_from(ChosenQuoteRow)
+                .where(ChosenQuoteRow.theme_id == ThemeRow.id)
+                .scalar_subquery()
+                .label("chosen_quotes"),
             )
             .outerjoin(issues, issues.c.theme_id == ThemeRow.id)
             .outerjoin(stats, stats.c.theme_id == ThemeRow.id)
@@ -244,4 +280,97 @@ class ThemeOpsRepository:
                 delete(ThemeRow)
                 .where(ThemeRow.id.in_(chunk))
                 .execution_options(synchronize_session=False)
+            )
+
+    # ---- what goes with a theme: its conclusion and chosen quotes ----
+
+    def conclusion(self, theme_id: uuid.UUID) -> KeptConclusion | None:
+        """The theme's conclusion as stored, or None."""
+        row = self.session.execute(
+            select(ThemeConclusionRow.text, ThemeConclusionRow.updated_at).where(
+                ThemeConclusionRow.theme_id == theme_id
+            )
+        ).first()
+        if row is None:
+            return None
+        return KeptConclusion(theme_id=theme_id, text=row.text, updated_at=row.updated_at)
+
+    def write_conclusion(
+        self, campaign_id: uuid.UUID, theme_id: uuid.UUID, text: str, updated_at: Any = None
+    ) -> None:
+        """Set the theme's conclusion text (and ``updated_at`` when given), making the row."""
+        values: dict[str, Any] = {"text": text}
+        if updated_at is not None:
+            values["updated_at"] = updated_at
+        result = self.session.execute(
+            update(ThemeConclusionRow)
+            .where(ThemeConclusionRow.theme_id == theme_id)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        if not getattr(result, "rowcount", 0):
+            self.session.execute(
+                insert(ThemeConclusionRow).values(
+                    theme_id=theme_id, campaign_id=campaign_id, **values
+                )
+            )
+
+    def drop_conclusion(self, theme_id: uuid.UUID) -> None:
+        """Delete the theme's conclusion row, if any."""
+        self.session.execute(
+            delete(ThemeConclusionRow)
+            .where(ThemeConclusionRow.theme_id == theme_id)
+            .execution_options(synchronize_session=False)
+        )
+
+    def choices(self, theme_id: uuid.UUID) -> list[KeptChoice]:
+        """The quotes chosen for the theme's conclusion, as stored, in the order chosen."""
+        rows = self.session.execute(
+            select(
+                ChosenQuoteRow.id,
+                ChosenQuoteRow.theme_id,
+                ChosenQuoteRow.session_id,
+                ChosenQuoteRow.quote_text,
+                ChosenQuoteRow.purpose,
+                ChosenQuoteRow.chosen_at,
+            )
+            .where(ChosenQuoteRow.theme_id == theme_id)
+            .order_by(ChosenQuoteRow.chosen_at, ChosenQuoteRow.id)
+        )
+        return [KeptChoice.model_validate(row._asdict()) for row in rows]
+
+    def existing_choices(self, choice_ids: Collection[uuid.UUID]) -> set[uuid.UUID]:
+        """Those of these chosen-quote ids still stored."""
+        found: set[uuid.UUID] = set()
+        for chunk in chunks(choice_ids):
+            found.update(
+                self.session.scalars(select(ChosenQuoteRow.id).where(ChosenQuoteRow.id.in_(chunk)))
+            )
+        return found
+
+    def move_choices(self, choice_ids: Collection[uuid.UUID], theme_id: uuid.UUID) -> None:
+        """Make these chosen quotes go with another theme's conclusion."""
+        for chunk in chunks(choice_ids):
+            self.session.execute(
+                update(ChosenQuoteRow)
+                .where(ChosenQuoteRow.id.in_(chunk))
+                .values(theme_id=theme_id)
+                .execution_options(synchronize_session=False)
+            )
+
+    def delete_choices(self, choice_ids: Collection[uuid.UUID]) -> None:
+        """Delete these chosen quotes."""
+        for chunk in chunks(choice_ids):
+            self.session.execute(
+                delete(ChosenQuoteRow)
+                .where(ChosenQuoteRow.id.in_(chunk))
+                .execution_options(synchronize_session=False)
+            )
+
+    def insert_choices(self, campaign_id: uuid.UUID, choices: Sequence[KeptChoice]) -> None:
+        """Store these chosen quotes again exactly (ids and times) in one statement."""
+        if choices:
+            self.session.execute(
+                insert(ChosenQuoteRow),
+                [{"campaign_id": campaign_id, **choice.model_dump()} for choice in choices],
             )

@@ -8,12 +8,13 @@ still as the change left it, so it never overwrites work done since.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
 from pydantic import AfterValidator, BaseModel, ConfigDict
 
+from listening_tui.domain.conclusions import Purpose
 from listening_tui.domain.forms import Answer, SessionKind, Theme
 from listening_tui.domain.queries import SEARCH_MAX
 
@@ -103,6 +104,10 @@ class ThemeProvenance(BaseModel):
     """Distinct leaders of those sessions."""
     quotes: int
     """Quotes written down in those sessions."""
+    concluded: bool = False
+    """The recorder wrote a conclusion for the theme (deleting it takes the conclusion along)."""
+    chosen_quotes: int = 0
+    """Quotes chosen to go with the theme's conclusion."""
 
 
 class ThemeOverview(BaseModel):
@@ -135,6 +140,40 @@ class ThemeRename(BaseModel):
     after: Theme
 
 
+class KeptConclusion(BaseModel):
+    """A theme's conclusion exactly as it was stored, so that undo can write it back."""
+
+    model_config = ConfigDict(frozen=True)
+
+    theme_id: UUID
+    text: str
+    updated_at: datetime
+
+
+class KeptChoice(BaseModel):
+    """A quote chosen for a theme's conclusion, exactly as it was stored."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: UUID
+    theme_id: UUID
+    session_id: UUID
+    quote_text: str
+    purpose: Purpose
+    chosen_at: datetime
+
+
+class ConclusionJoin(BaseModel):
+    """A merge target's conclusion before and after the merged theme's text was added."""
+
+    model_config = ConfigDict(frozen=True)
+
+    theme_id: UUID
+    before: KeptConclusion | None
+    """None: the target had no conclusion row."""
+    after: str
+
+
 ChangeKind = Literal["put", "rename", "merge", "take_out", "delete"]
 
 
@@ -154,3 +193,12 @@ class ThemeChange(BaseModel):
     renamed: tuple[ThemeRename, ...] = ()
     moves: tuple[IssueMove, ...] = ()
     """Every issue whose theme changed."""
+    conclusions: tuple[KeptConclusion, ...] = ()
+    """Conclusions of the deleted themes, as they were; undo writes them back."""
+    choices: tuple[KeptChoice, ...] = ()
+    """Chosen quotes of the deleted themes that went with them (for a merge: those the
+    target had chosen already); undo puts them back with the same ids."""
+    moved_choices: tuple[KeptChoice, ...] = ()
+    """Chosen quotes a merge moved to the target (as they were); undo moves them back."""
+    joined: ConclusionJoin | None = None
+    """The merge target's conclusion, when the merged theme's text was added to it."""

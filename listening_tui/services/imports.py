@@ -13,13 +13,14 @@ import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 
+from listening_tui.db.base import utcnow
 from listening_tui.db.engine import Database
 from listening_tui.db.unit_of_work import UnitOfWork
 from listening_tui.domain.forms import NAME_MAX, ListeningSession
@@ -27,6 +28,7 @@ from listening_tui.errors import InvalidInput, ListeningError
 from listening_tui.interchange.bundle import Bundle, read_bundle
 from listening_tui.interchange.memory import collector_paused
 from listening_tui.interchange.results import ImportReport
+from listening_tui.services.clock import check_clock
 
 BATCH = 1000
 """Sessions looked up and written per round of bulk statements."""
@@ -45,14 +47,18 @@ def import_bundle(
     today: date | None = None,
     shown: str | None = None,
     progress: Progress | None = None,
+    now: datetime | None = None,
 ) -> ImportReport:
     """Import one bundle file in one transaction; on any failure nothing of it is kept.
 
     ``shown`` is the file name to put in messages (by default the path as given);
-    ``today`` is the day dates may not be after (by default, today).
+    ``today`` is the day dates may not be after (by default, today). A clock
+    (``now``) far behind is refused with ClockWrong before the file is read.
     """
     name = shown if shown is not None else str(path)
     try:
+        with UnitOfWork(database, write=False) as uow:
+            check_clock(uow, now or utcnow(), doing="so nothing was imported")
         with collector_paused():
             merge = _Merge(read_bundle(path, today=today or date.today()), name, progress)
             with UnitOfWork(database) as uow, _roomy_cache(uow):

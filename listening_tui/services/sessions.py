@@ -7,6 +7,7 @@ revision history, in the same transaction as the change.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import TypeGuard
 
@@ -16,7 +17,7 @@ from listening_tui.db.base import utcnow
 from listening_tui.db.engine import Database
 from listening_tui.db.tables import DraftRow, RevisionRow, SessionRow
 from listening_tui.db.unit_of_work import UnitOfWork
-from listening_tui.domain.forms import NAME_MAX, ListeningSession, SessionForm
+from listening_tui.domain.forms import NAME_MAX, IssueEntry, ListeningSession, SessionForm
 from listening_tui.domain.queries import SessionQuery
 from listening_tui.domain.summaries import (
     Revision,
@@ -27,6 +28,7 @@ from listening_tui.domain.summaries import (
 )
 from listening_tui.domain.validation import validate
 from listening_tui.errors import EditConflict, InvalidInput, NotFound
+from listening_tui.services.clock import check_clock
 
 
 def save_session(
@@ -38,6 +40,7 @@ def save_session(
     today: date | None = None,
     draft_id: uuid.UUID | None = None,
     base_version: int | None = None,
+    opened_themes: Mapping[uuid.UUID, uuid.UUID | None] | None = None,
 ) -> SavedSession:
     """Save a filled-in form: a new session, or a new version of a stored one.
 
@@ -51,17 +54,29 @@ def save_session(
     subgroup joins the campaign's list if it is new, a stored session's
     previous version goes to the history before it is overwritten, and the
     draft it was typed in (``draft_id``) is deleted in the same transaction.
+    A clock far behind (domain/clock.py) is refused with ClockWrong.
+
+    ``opened_themes`` is each issue's theme as the form opened it. A recorder
+    may re-theme the session's issues while the form is open (theme changes do
+    not make a new version); an issue whose theme the form did not change keeps
+    the theme stored now, so saving never silently reverts the recorder's work.
     """
     moment = now or utcnow()
     data = form.model_dump()
     data.pop("created_at", None)
     data.pop("updated_at", None)
-    checked = validate(SessionForm, data, today=today)
     with UnitOfWork(database) as uow:
+        # before the form's checks: a clock far behind makes a true date look "in the future"
+        check_clock(uow, moment, doing="so nothing was saved")
+        checked = validate(SessionForm, data, today=today)
         if not uow.campaigns.exists(campaign_id):
             raise NotFound(f"There is no campaign with id {campaign_id}")
-        _check_themes(uow, campaign_id, checked)
         stored = uow.sessions.get(checked.id) if uow.sessions.locate(checked.id) else None
+        if stored is not None and opened_themes is not None:
+            issues = _current_themes(checked, stored[2], opened_themes)
+            checked = checked.model_copy(update={"issues": issues})
+            data["issues"] = [issue.model_dump() for issue in issues]
+        _check_themes(uow, campaign_id, checked)
         if stored is None:
             session = ListeningSession(**data, created_at=moment, updated_at=moment)
             uow.sessions.add(campaign_id, session)
@@ -85,6 +100,21 @@ def save_session(
             uow.session.execute(delete(DraftRow).where(DraftRow.id == draft_id))
         uow.commit()
     return SavedSession(session=session, version=version, campaign_id=campaign_id)
+
+
+def _current_themes(
+    form: SessionForm,
+    stored: ListeningSession,
+    opened: Mapping[uuid.UUID, uuid.UUID | None],
+) -> list[IssueEntry]:
+    """The form's issues, each theme the form did not change replaced by the one stored now."""
+    now = {issue.id: issue.theme_id for issue in stored.issues}
+    return [
+        issue.model_copy(update={"theme_id": now[issue.id]})
+        if issue.id in now and issue.id in opened and opened[issue.id] == issue.theme_id
+        else issue
+        for issue in form.issues
+    ]
 
 
 def _conflict(current: ListeningSession, version: int) -> EditConflict:

@@ -1,7 +1,9 @@
 """Theme operations the recorder can undo: put in, rename, merge, take out, delete.
 
 Each returns a ``ThemeChange`` (domain/themes.py) holding the theme rows it
-made, renamed or deleted and every touched issue's theme before and after;
+made, renamed or deleted, every touched issue's theme before and after, and
+what went with a deleted theme: its conclusion and the quotes chosen for it
+(a merge carries both into the target; a delete keeps them in the change);
 ``undo_theme_change`` puts all of it back in one transaction, and refuses
 with a sentence when the data moved on meanwhile (an issue deleted or moved,
 a name taken), so an undo never overwrites later work.
@@ -17,7 +19,14 @@ from listening_tui.db.engine import Database
 from listening_tui.db.theme_ops import ThemeOpsRepository
 from listening_tui.db.unit_of_work import UnitOfWork
 from listening_tui.domain.forms import Theme
-from listening_tui.domain.themes import IssueMove, ThemeChange, ThemeRename
+from listening_tui.domain.themes import (
+    ConclusionJoin,
+    IssueMove,
+    KeptChoice,
+    KeptConclusion,
+    ThemeChange,
+    ThemeRename,
+)
 from listening_tui.domain.validation import validate
 from listening_tui.errors import InvalidInput, NotFound
 from listening_tui.services.themes import add_theme
@@ -153,7 +162,13 @@ def rename_theme(database: Database, theme_id: uuid.UUID, name: str) -> ThemeCha
 
 
 def merge_themes(database: Database, source_id: uuid.UUID, target_id: uuid.UUID) -> ThemeChange:
-    """Move every issue of the source theme into the target theme, then delete the source."""
+    """Move every issue of the source theme into the target theme, then delete the source.
+
+    The source's conclusion is added to the target's (below a line naming the
+    source, when both have text) and its chosen quotes go with the target's
+    conclusion (one the target had chosen already for the same audience is not
+    doubled); undo puts all of it back.
+    """
     if source_id == target_id:
         raise InvalidInput("Choose another theme to merge into: a theme can't merge into itself")
     with UnitOfWork(database) as uow:
@@ -165,15 +180,58 @@ def merge_themes(database: Database, source_id: uuid.UUID, target_id: uuid.UUID)
             for issue_id in repository.issues_in(source_id)
         ]
         _apply_moves(repository, moves)
+        kept = repository.conclusion(source_id)
+        joined = _join_conclusion(repository, campaign_id, kept, source, target)
+        target_has = {_choice_key(c) for c in repository.choices(target_id)}
+        choices = repository.choices(source_id)
+        moved = tuple(c for c in choices if _choice_key(c) not in target_has)
+        doubled = tuple(c for c in choices if _choice_key(c) in target_has)
+        repository.move_choices([c.id for c in moved], target_id)
+        repository.delete_choices([c.id for c in doubled])
+        repository.drop_conclusion(source_id)
         repository.delete([source_id])
         uow.commit()
+    carried = "; its conclusion added to the target's" if joined is not None else ""
     return ThemeChange(
         kind="merge",
         campaign_id=campaign_id,
-        description=f"Merged “{source.name}” into “{target.name}” ({_issues(len(moves))} moved)",
+        description=f"Merged “{source.name}” into “{target.name}” ({_issues(len(moves))} "
+        f"moved{carried})",
         deleted=(source,),
         moves=tuple(moves),
+        conclusions=(kept,) if kept is not None else (),
+        choices=doubled,
+        moved_choices=moved,
+        joined=joined,
     )
+
+
+MERGED_HEADING = "— From the merged theme “{name}” —"
+"""The line between a merge target's conclusion and the one merged into it."""
+
+
+def _choice_key(choice: KeptChoice) -> tuple[uuid.UUID, str, str]:
+    return (choice.session_id, choice.quote_text, choice.purpose)
+
+
+def _join_conclusion(
+    repository: ThemeOpsRepository,
+    campaign_id: uuid.UUID,
+    kept: KeptConclusion | None,
+    source: Theme,
+    target: Theme,
+) -> ConclusionJoin | None:
+    """Add the source's conclusion text to the target's; None when the source had none."""
+    if kept is None or not kept.text.strip():
+        return None
+    before = repository.conclusion(target.id)
+    if before is None or not before.text.strip():
+        after = kept.text
+    else:
+        heading = MERGED_HEADING.format(name=source.name)
+        after = f"{before.text.rstrip()}\n\n{heading}\n{kept.text}"
+    repository.write_conclusion(campaign_id, target.id, after)
+    return ConclusionJoin(theme_id=target.id, before=before, after=after)
 
 
 def take_out_of_theme(
@@ -197,7 +255,11 @@ def take_out_of_theme(
 
 
 def delete_theme(database: Database, theme_id: uuid.UUID) -> ThemeChange:
-    """Delete a theme; its issues become unthemed."""
+    """Delete a theme; its issues become unthemed.
+
+    Its conclusion and chosen quotes go too; the change keeps them exactly, so
+    undo brings them back with the theme.
+    """
     with UnitOfWork(database) as uow:
         campaign_id, theme = _located(uow, theme_id)
         repository = ThemeOpsRepository(uow.session)
@@ -206,15 +268,33 @@ def delete_theme(database: Database, theme_id: uuid.UUID) -> ThemeChange:
             for issue_id in repository.issues_in(theme_id)
         ]
         _apply_moves(repository, moves)
+        kept = repository.conclusion(theme_id)
+        choices = tuple(repository.choices(theme_id))
+        repository.delete_choices([c.id for c in choices])
+        repository.drop_conclusion(theme_id)
         repository.delete([theme_id])
         uow.commit()
+    went = _with_it(kept, len(choices))
     return ThemeChange(
         kind="delete",
         campaign_id=campaign_id,
-        description=f"Deleted the theme “{theme.name}” ({_issues(len(moves))} now in no theme)",
+        description=f"Deleted the theme “{theme.name}” ({_issues(len(moves))} now in no "
+        f"theme{went})",
         deleted=(theme,),
         moves=tuple(moves),
+        conclusions=(kept,) if kept is not None else (),
+        choices=choices,
     )
+
+
+def _with_it(kept: KeptConclusion | None, chosen: int) -> str:
+    """ "; its conclusion and 2 chosen quotes went with it", or "" when nothing did."""
+    parts = []
+    if kept is not None and kept.text.strip():
+        parts.append("its conclusion")
+    if chosen:
+        parts.append(f"{chosen} chosen quote" + ("" if chosen == 1 else "s"))
+    return f"; {' and '.join(parts)} went with it" if parts else ""
 
 
 def undo_theme_change(database: Database, change: ThemeChange) -> None:
@@ -237,11 +317,14 @@ def undo_theme_change(database: Database, change: ThemeChange) -> None:
                 "Nothing was changed"
             )
         _check_created(uow, repository, change, refused)
+        _check_joined(repository, change, refused)
         for theme in change.deleted:
             if uow.themes.get(theme.id) is not None:
                 raise InvalidInput(refused + f"the theme “{theme.name}” exists again")
             _name_free_for_undo(uow, change.campaign_id, theme.name, None, refused)
             uow.themes.add(change.campaign_id, theme)
+        uow.session.flush()
+        _restore_conclusions(repository, change)
         for rename in change.renamed:
             found = uow.themes.get(rename.after.id)
             if found is None or found[1].name != rename.after.name:
@@ -261,6 +344,43 @@ def undo_theme_change(database: Database, change: ThemeChange) -> None:
         uow.commit()
 
 
+def _check_joined(repository: ThemeOpsRepository, change: ThemeChange, refused: str) -> None:
+    """A merge target's conclusion goes back only if nobody edited it since."""
+    if change.joined is None:
+        return
+    current = repository.conclusion(change.joined.theme_id)
+    if current is None or current.text != change.joined.after:
+        raise InvalidInput(
+            refused + "the conclusion of the theme it was merged into was edited since, and "
+            "undo would lose that edit. Nothing was changed"
+        )
+
+
+def _restore_conclusions(repository: ThemeOpsRepository, change: ThemeChange) -> None:
+    """Write back the deleted themes' conclusions and chosen quotes, and the target's text."""
+    campaign_id = change.campaign_id
+    for kept in change.conclusions:
+        repository.write_conclusion(campaign_id, kept.theme_id, kept.text, kept.updated_at)
+    joined = change.joined
+    if joined is not None:
+        if joined.before is None:
+            repository.drop_conclusion(joined.theme_id)
+        else:
+            before = joined.before
+            repository.write_conclusion(
+                campaign_id, before.theme_id, before.text, before.updated_at
+            )
+    # moved quotes the recorder took away from the target since stay away
+    still = repository.existing_choices([c.id for c in change.moved_choices])
+    by_theme: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+    for choice in change.moved_choices:
+        if choice.id in still:
+            by_theme[choice.theme_id].append(choice.id)
+    for theme_id, ids in by_theme.items():
+        repository.move_choices(ids, theme_id)
+    repository.insert_choices(campaign_id, change.choices)
+
+
 def _check_created(
     uow: UnitOfWork, repository: ThemeOpsRepository, change: ThemeChange, refused: str
 ) -> None:
@@ -274,6 +394,12 @@ def _check_created(
             raise InvalidInput(
                 refused + f"{_issues(extra)} were put in “{theme.name}” since; take them out "
                 "first, or keep the theme"
+            )
+        kept = repository.conclusion(theme.id)
+        if (kept is not None and kept.text.strip()) or repository.choices(theme.id):
+            raise InvalidInput(
+                refused + f"a conclusion or chosen quotes were written for “{theme.name}” "
+                "since, and undo would delete them with the theme. Nothing was changed"
             )
 
 

@@ -58,6 +58,11 @@ def _session(
 
 @pytest.fixture
 def desk(database: Any) -> Desk:
+    return make_desk(database)
+
+
+def make_desk(database: Any) -> Desk:
+    """Store the desk's campaign, themes and sessions."""
     campaign_id = campaigns.create_campaign(
         database, Campaign(id=uuid.uuid4(), name="Riverside")
     ).id

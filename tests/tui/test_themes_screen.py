@@ -247,3 +247,32 @@ async def test_an_edited_suggestion_applies_its_name_and_ticks(
         await pilot.press("ctrl+z")
         await settle(pilot)
         assert themes_in(sample_db) == original
+
+
+async def test_deleting_a_concluded_theme_says_so_and_undo_brings_the_conclusion_back(
+    sample_copy: Path, sample_db: Database
+) -> None:
+    from listening_tui.services.conclusions import campaign_conclusions, save_conclusion
+
+    campaign_id = list_campaigns(sample_db)[0].id
+    names = {t.title: t.theme_id for t in campaign_conclusions(sample_db, campaign_id).themes}
+    housing = names["Housing costs"]
+    assert housing is not None
+    save_conclusion(sample_db, campaign_id, housing, "Rents rose faster than pay.")
+
+    def housing_text() -> str | None:
+        found = campaign_conclusions(sample_db, campaign_id).themes
+        return next((t.text for t in found if t.theme_id == housing), None)
+
+    async with themes_screen(sample_copy) as (pilot, screen):
+        await to_theme_row(pilot, screen, "Housing costs")
+        await pilot.press("delete")
+        modal = screen.app.screen
+        assert isinstance(modal, ConfirmModal)
+        assert "Its conclusion will go too." in modal.question
+        await pilot.press("tab", "enter")
+        await settle(pilot)
+        assert housing_text() is None
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert housing_text() == "Rents rose faster than pay."

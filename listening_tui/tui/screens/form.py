@@ -526,6 +526,7 @@ class SessionFormScreen(Screen[None]):
                     form,
                     draft_id=self.draft_id,
                     base_version=self.base_version,
+                    opened_themes={issue.id: issue.theme_id for issue in self.content.issues},
                 )
                 self.finished = True
         except EditConflict as exc:

@@ -32,7 +32,7 @@ from listening_tui.tui.widgets.theme_list import ThemeList, provenance_text
 if TYPE_CHECKING:
     from listening_tui.db.engine import Database
     from listening_tui.domain.summaries import SessionFacets
-    from listening_tui.domain.themes import IssuePage, ThemeChange, ThemeOverview
+    from listening_tui.domain.themes import IssuePage, ThemeChange, ThemeOverview, ThemeProvenance
     from listening_tui.tui.dialogs.theme_picker import ThemeChoice
 
 PAGE_SIZE = 100
@@ -43,6 +43,18 @@ RELOAD_MAX = 1_000
 """At most this many rows are read again to keep the cursor in place after a change."""
 UNDO_LEVELS = 50
 """Changes ctrl+z can take back, most recent first."""
+
+
+def _going(theme: ThemeProvenance) -> str:
+    """What goes with a deleted theme besides its name, for the confirmation ("" if nothing)."""
+    parts = ["its conclusion"] if theme.concluded else []
+    if theme.chosen_quotes:
+        quotes = "quote" if theme.chosen_quotes == 1 else "quotes"
+        parts.append(f"the {theme.chosen_quotes:,} {quotes} chosen for it")
+    if not parts:
+        return ""
+    going = " and ".join(parts)
+    return f" {going[0].upper()}{going[1:]} will go too."
 
 
 class ThemesScreen(Screen[None]):
@@ -469,7 +481,8 @@ class ThemesScreen(Screen[None]):
                 self._change(partial(delete_theme, self.database, theme.id))
 
         question = (
-            f"Delete the theme “{theme.name}”? Its {count} stay, in no theme. Ctrl+Z takes it back."
+            f"Delete the theme “{theme.name}”? Its {count} stay, in no theme.{_going(theme)} "
+            "Ctrl+Z takes it back."
         )
         self.app.push_screen(ConfirmModal(question, "Delete theme"), answered)
 
