@@ -8,8 +8,10 @@ The rules (shared by the live rows, the revision history and the drafts):
   consent to be contacted withdrawn;
 - free text anywhere in the campaign has the full name and their contacts
   replaced (interchange.anonymise, whole words, ignoring case); in the
-  sessions where the person was heard, named or quoted, the given name alone
-  ("Gary" of "Gary Whitlock") is replaced too, because notes call people by it;
+  sessions where the person was heard, named as a reference or quoted, or
+  whose reflections name them in full, the given name alone ("Gary" of
+  "Gary Whitlock", with its capital) is replaced too, because notes call
+  people by it. Elsewhere "Gary" is left: it may well be another Gary;
 - with ``delete_quotes``, quotes attributed to them are deleted, and in a
   one-to-one where they were the person heard, the unattributed quotes too.
 
@@ -227,6 +229,15 @@ class ErasureRepository:
             )
         }
         near = self._people(campaign_id, eraser, result)
+        # A session whose notes name them in full talks about them: "Gary" there is them too.
+        near.update(
+            row.id
+            for row in sessions.values()
+            if any(
+                eraser.text(getattr(row, column), False) != getattr(row, column)
+                for column in ("moved", "reflection_notes")
+            )
+        )
         # One-to-ones where they were the one heard: their unattributed quotes are theirs.
         sole = {
             place.session_id

@@ -131,11 +131,12 @@ class RetentionRepository:
 
     def expire_deleted_history(self, today: date) -> int:
         """Contacts in kept versions of deleted sessions whose period has ended."""
-        months = dict(
-            self.session.execute(select(CampaignRow.id, CampaignRow.contact_retention_months))
-            .tuples()
-            .all()
-        )
+        months: dict[uuid.UUID, int] = {
+            row.id: row.contact_retention_months
+            for row in self.session.execute(
+                select(CampaignRow.id, CampaignRow.contact_retention_months)
+            )
+        }
         live = select(SessionRow.id)
         changed = 0
         rows = self.session.execute(

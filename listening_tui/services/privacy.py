@@ -114,8 +114,8 @@ def _run_forget(
         eraser = Eraser({name, *spellings}, contacts, delete_quotes)
         result = repository.erase(campaign_id, eraser)
         result.counts["contacts"] += len(contacts)
-        if apply:
-            counts = {key: value for key, value in result.counts.items() if value}
+        counts = {key: value for key, value in result.counts.items() if value}
+        if apply and counts:
             uow.session.add(ErasureRow(campaign_id=campaign_id, kind="forget", counts=counts))
             uow.commit()
     return result
