@@ -3,25 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from listening_tui.commands import open_database_for
-
-if TYPE_CHECKING:
-    from listening_tui.services.privacy import ForgetReport
-
-COUNT_LABELS = (
-    ("interviewees", "as the person heard"),
-    ("references", "as a reference"),
-    ("attributions", "quote attributions emptied"),
-    ("quotes_deleted", "quotes deleted"),
-    ("listeners", "as leader or recorder"),
-    ("contacts", "contact details removed"),
-    ("texts", "texts where the name or contact is replaced"),
-    ("revisions", "earlier versions rewritten"),
-    ("drafts", "drafts rewritten"),
-)
-"""The counts of a ForgetReport, in the order and words they are printed."""
 
 
 def add_parser(commands: Any) -> None:
@@ -52,7 +36,7 @@ def add_parser(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Show (or, with --yes, make) the erasure."""
-    from listening_tui.services.privacy import forget_person, preview_forget
+    from listening_tui.services.privacy import describe_forget, forget_person, preview_forget
 
     database = open_database_for(args)
     try:
@@ -60,31 +44,6 @@ def run(args: argparse.Namespace) -> int:
         report = act(database, args.person, args.campaign, args.delete_quotes)
     finally:
         database.close()
-    for line in describe(report):
+    for line in describe_forget(report):
         print(line)
     return 0
-
-
-def describe(report: ForgetReport) -> list[str]:
-    """The report in lines, for the command line and the app alike."""
-    if not report.found:
-        return [f"Nobody of that name is found in {report.campaign_name}; nothing to change."]
-    head = "Changed" if report.applied else "Would change (nothing is changed without --yes)"
-    lines = [f"{head} in {report.campaign_name}:"]
-    for key, label in COUNT_LABELS:
-        if report.counts.get(key):
-            lines.append(f"  {report.counts[key]:>4}  {label}")
-    lines.append(f"  {report.counts.get('sessions', 0):>4}  sessions touched:")
-    for place in report.sessions:
-        held = place.held_on.isoformat() if place.held_on else "(deleted)"
-        lines.append(f"        {held}  {place.leader}: {', '.join(place.what)}")
-    if report.elsewhere:
-        lines.append(f"  also: {', '.join(report.elsewhere)}")
-    if report.file_note:
-        lines.append(report.file_note)
-    if report.applied:
-        lines.append(
-            "Backups, exported bundles and other laptops still hold the name: "
-            "forget the person there too."
-        )
-    return lines

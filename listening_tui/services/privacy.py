@@ -35,6 +35,20 @@ from listening_tui.errors import InvalidInput, NotFound
 from listening_tui.services.campaigns import resolve_campaign
 
 WARN_DAYS = 30
+
+COUNT_LABELS = (
+    ("interviewees", "as the person heard"),
+    ("references", "as a reference"),
+    ("attributions", "quote attributions emptied"),
+    ("quotes_deleted", "quotes deleted"),
+    ("listeners", "as leader or recorder"),
+    ("contacts", "contact details removed"),
+    ("texts", "texts where the name or contact is replaced"),
+    ("revisions", "earlier versions rewritten"),
+    ("drafts", "drafts rewritten"),
+)
+"""The counts of a ForgetReport, in the order and words they are printed."""
+
 """Contacts expiring within this many days are listed for review."""
 
 
@@ -296,3 +310,28 @@ def erasure_log(database: Database, campaign_id: uuid.UUID) -> list[dict[str, ob
             .order_by(ErasureRow.erased_at)
         ).all()
     return [{"erased_at": r.erased_at, "kind": r.kind, "counts": dict(r.counts)} for r in rows]
+
+
+def describe_forget(report: ForgetReport) -> list[str]:
+    """The report in lines, for the command line and the app alike."""
+    if not report.found:
+        return [f"Nobody of that name is found in {report.campaign_name}; nothing to change."]
+    head = "Changed" if report.applied else "Would change (nothing is changed without --yes)"
+    lines = [f"{head} in {report.campaign_name}:"]
+    for key, label in COUNT_LABELS:
+        if report.counts.get(key):
+            lines.append(f"  {report.counts[key]:>4}  {label}")
+    lines.append(f"  {report.counts.get('sessions', 0):>4}  sessions touched:")
+    for place in report.sessions:
+        held = place.held_on.isoformat() if place.held_on else "(deleted)"
+        lines.append(f"        {held}  {place.leader}: {', '.join(place.what)}")
+    if report.elsewhere:
+        lines.append(f"  also: {', '.join(report.elsewhere)}")
+    if report.file_note:
+        lines.append(report.file_note)
+    if report.applied:
+        lines.append(
+            "Backups, exported bundles and other laptops still hold the name: "
+            "forget the person there too."
+        )
+    return lines
