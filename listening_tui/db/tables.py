@@ -67,9 +67,13 @@ class CampaignRow(Timestamps, Base):
     name: Mapped[str] = mapped_column(String(200))
     organisation: Mapped[str | None] = mapped_column(Text)
     contact_retention_months: Mapped[int] = mapped_column(
-        Integer, default=RETENTION_DEFAULT_MONTHS, server_default=text("12")
+        Integer, server_default=text(str(RETENTION_DEFAULT_MONTHS))
     )
-    """How long contact details are kept after the session they were given in."""
+    """How long contact details are kept after the session they were given in.
+
+    A server default only, so that inserts which name no period (older code,
+    migrations' tests) get the default without naming the column.
+    """
 
     questions: Mapped[list[QuestionRow]] = relationship(
         back_populates="campaign",

@@ -20,6 +20,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import select, update
+from sqlalchemy.exc import DBAPIError
 
 from listening_tui.db.engine import Database
 from listening_tui.db.erasure import Eraser, ErasureCounts, ErasureRepository
@@ -159,8 +160,7 @@ def _forget(
     name = _check_name(name)
     found = resolve_campaign(database, str(campaign) if campaign is not None else None)
     result = _run_forget(database, name, found.id, delete_quotes, apply)
-    changed = any(result.counts.values())
-    note = secure_compact(database) if apply and changed else ""
+    note = secure_compact(database) if apply else ""
     sessions = sorted(
         result.places.values(), key=lambda p: (p.held_on or date.min, str(p.session_id))
     )
@@ -182,7 +182,23 @@ def _forget(
 
 
 def secure_compact(database: Database) -> str:
-    """Leave no trace of erased rows in the database files; returns what was done."""
+    """Leave no trace of erased rows in the database files; returns what was done.
+
+    The erasure is already committed when this runs: a failure here (another
+    program writing for too long) is reported as a note, not as an error.
+    """
+    try:
+        return _compact(database)
+    except DBAPIError as exc:
+        reason = str(exc.orig or exc).strip().splitlines()[0]
+        return (
+            f"The erasure is saved, but the file could not be cleaned now ({reason}): "
+            "close other copies of the app, then forget the same person again: it cleans "
+            "the file even when nothing is left to erase"
+        )
+
+
+def _compact(database: Database) -> str:
     if database.dialect != "sqlite":
         with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             for table in (
@@ -315,7 +331,8 @@ def erasure_log(database: Database, campaign_id: uuid.UUID) -> list[dict[str, ob
 def describe_forget(report: ForgetReport) -> list[str]:
     """The report in lines, for the command line and the app alike."""
     if not report.found:
-        return [f"Nobody of that name is found in {report.campaign_name}; nothing to change."]
+        nobody = f"Nobody of that name is found in {report.campaign_name}; nothing to change."
+        return [nobody, report.file_note] if report.file_note else [nobody]
     head = "Changed" if report.applied else "Would change (nothing is changed without --yes)"
     lines = [f"{head} in {report.campaign_name}:"]
     for key, label in COUNT_LABELS:
