@@ -35,6 +35,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sample",
     "backup",
     "check",
+    "forget",
+    "retention",
 )
 """Sub-commands, each a module of listening_tui.commands (in --help order)."""
 

@@ -26,6 +26,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -39,6 +40,10 @@ def _choice(column: str, values: tuple[str, ...], name: str) -> CheckConstraint:
 
 ANSWERS = ("yes", "no", "dont_know")
 
+RETENTION_DEFAULT_MONTHS = 12
+RETENTION_MIN_MONTHS = 1
+RETENTION_MAX_MONTHS = 120
+
 
 class Timestamps:
     """When a row was written to this database (not the session's own times)."""
@@ -51,10 +56,24 @@ class CampaignRow(Timestamps, Base):
     """A listening campaign."""
 
     __tablename__ = "campaigns"
+    __table_args__ = (
+        CheckConstraint(
+            f"contact_retention_months BETWEEN {RETENTION_MIN_MONTHS} AND {RETENTION_MAX_MONTHS}",
+            name="contact_retention_months",
+        ),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     organisation: Mapped[str | None] = mapped_column(Text)
+    contact_retention_months: Mapped[int] = mapped_column(
+        Integer, server_default=text(str(RETENTION_DEFAULT_MONTHS))
+    )
+    """How long contact details are kept after the session they were given in.
+
+    A server default only, so that inserts which name no period (older code,
+    migrations' tests) get the default without naming the column.
+    """
 
     questions: Mapped[list[QuestionRow]] = relationship(
         back_populates="campaign",
@@ -531,3 +550,19 @@ class ThemeRatificationRow(Base):
         ForeignKey("votes.id", ondelete="CASCADE"), index=True
     )
     ratified_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class ErasureRow(Base):
+    """A person forgotten or contacts expired: when and how much, never whose."""
+
+    __tablename__ = "erasures"
+    __table_args__ = (_choice("kind", ("forget", "retention"), "kind"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True, default=uuid.uuid4)
+    campaign_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    erased_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    counts: Mapped[dict[str, int]] = mapped_column(JSON)
+    """What was changed, by kind of place (``interviewees``, ``revisions``...): numbers only."""

@@ -109,6 +109,10 @@ class Anonymiser:
             found = self._pseudonyms[key] = f"{kind} {self._counts[kind]}"
         return found
 
+    def name_as(self, name: str, replacement: str) -> None:
+        """Replace ``name`` (and the given name it starts with) by ``replacement`` in texts."""
+        self._pseudonyms[person_key(name)] = replacement
+
     def text(self, value: str | None, local: Mapping[str, str] | None = None) -> str | None:
         """``value`` with every known name and contact replaced.
 

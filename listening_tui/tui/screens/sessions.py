@@ -90,6 +90,22 @@ class SessionsScreen(Screen[None]):
             tooltip="Open the highlighted session's form (Enter does the same)",
             show=False,
         ),
+        Binding(
+            "f",
+            "forget",
+            "Forget",
+            id="sessions.forget",
+            tooltip="Forget a person everywhere in the campaign (shows what first)",
+            show=False,
+        ),
+        Binding(
+            "c",
+            "contacts_due",
+            "Contacts due",
+            id="sessions.contacts_due",
+            tooltip="Contact details due to expire, for review",
+            show=False,
+        ),
     ]
 
     PALETTE: ClassVar[list[PaletteEntry]] = [
@@ -102,6 +118,8 @@ class SessionsScreen(Screen[None]):
         ("sessions: Reverse the order", "reverse", "Newest or oldest first, A–Z or Z–A"),
         ("sessions: Read again", "refresh_data", "After another laptop or program saved"),
         ("sessions: Back to campaigns", "back", "Leave the list"),
+        ("privacy: Forget a person", "forget", "Erase a name and contact everywhere (previews)"),
+        ("privacy: Contacts due to expire", "contacts_due", "Review and expire old contacts"),
     ]
 
     class EditSession(Message):
@@ -407,6 +425,22 @@ class SessionsScreen(Screen[None]):
         self.app.push_screen(
             SessionHistoryScreen(self.database, summary.id, self.campaign_id, title)
         )
+
+    def action_forget(self) -> None:
+        from listening_tui.tui.dialogs.forget import ForgetPersonModal
+
+        def closed(forgotten: bool | None) -> None:
+            if forgotten:
+                self.action_refresh_data()
+
+        self.app.push_screen(
+            ForgetPersonModal(self.database, self.campaign_id, self.campaign_name), closed
+        )
+
+    def action_contacts_due(self) -> None:
+        from listening_tui.tui.screens.retention import RetentionScreen
+
+        self.app.push_screen(RetentionScreen(self.database, self.campaign_id, self.campaign_name))
 
     def action_delete(self) -> None:
         summary = self.table.highlighted
