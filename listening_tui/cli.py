@@ -34,6 +34,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "tally",
     "sample",
     "backup",
+    "encrypt",
     "check",
 )
 """Sub-commands, each a module of listening_tui.commands (in --help order)."""

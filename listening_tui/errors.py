@@ -72,3 +72,15 @@ class Rescued(ListeningError):
 
 class SharingRefused(ListeningError):
     """A quote's sharing level does not allow what was asked (spec/bundle.md, quotes)."""
+
+
+class PassphraseNeeded(ListeningError):
+    """An encrypted database or a sealed bundle was met and no passphrase was given."""
+
+
+class WrongPassphrase(ListeningError):
+    """The passphrase given does not open the encrypted database or sealed bundle."""
+
+
+class TamperedFile(ListeningError):
+    """A sealed bundle was changed or damaged after it was sealed; nothing of it is used."""
