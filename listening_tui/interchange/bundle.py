@@ -75,9 +75,7 @@ def read_bundle(path: Path, *, today: date, passphrase: str | None = None) -> Bu
 
     A sealed bundle (interchange.sealed) is opened with ``passphrase`` first.
     """
-    raw: bytes | bytearray = (
-        _read_sealed(path, passphrase) if is_sealed(path) else _read_bytes(path)
-    )
+    raw = _read_sealed(path, passphrase) if is_sealed(path) else _read_bytes(path)
     if raw.startswith(_BOM):
         raw = raw[len(_BOM) :]
     if not raw.strip():
@@ -96,13 +94,22 @@ def read_bundle(path: Path, *, today: date, passphrase: str | None = None) -> Bu
     return bundle
 
 
-def _read_sealed(path: Path, passphrase: str | None) -> bytearray:
+def _read_sealed(path: Path, passphrase: str | None) -> bytes:
+    """The verified bundle bytes of a sealed bundle.
+
+    As bytes, not the decryption's bytearray: pydantic copies a bytearray while it
+    parses, so the copy is made here, before parsing, and the buffer let go at once.
+    """
     try:
-        return open_sealed(path, passphrase)
+        plain = open_sealed(path, passphrase)
     except PermissionError:
         raise InvalidInput("you don't have permission to read this file") from None
     except OSError as exc:
         raise InvalidInput(f"the file can't be read ({exc.strerror})") from None
+    try:
+        return bytes(plain)
+    finally:
+        del plain[:]
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -118,7 +125,7 @@ def _read_bytes(path: Path) -> bytes:
         raise InvalidInput(f"the file can't be read ({exc.strerror})") from None
 
 
-def _check_utf8(raw: bytes | bytearray) -> None:
+def _check_utf8(raw: bytes) -> None:
     try:
         codecs.decode(raw, "utf-8")
     except UnicodeDecodeError as exc:

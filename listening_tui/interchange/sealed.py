@@ -17,9 +17,9 @@ detected: nothing of a tampered file is used. Both ciphers and the KDF are
 the ``cryptography`` library's (PyCA), nothing home-made.
 
 Writing streams: the bundle is encrypted as it is written. Reading decrypts
-into one buffer as long as the bundle, which the import parses in place
-only after the tag is verified, so a sealed bundle needs no more memory
-than a plain one.
+chunk by chunk into one buffer as long as the bundle, handed over only after
+the tag is verified. Beyond what a plain bundle takes, sealing or opening
+costs scrypt's 128 MiB for the moment the key is derived.
 """
 
 from __future__ import annotations
