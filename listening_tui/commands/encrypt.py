@@ -30,10 +30,11 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from listening_tui.commands.passphrases import ask_passphrase
-    from listening_tui.services.maintenance import encrypt_database
+    from listening_tui.services.maintenance import check_can_encrypt, encrypt_database
 
     database = open_database_for(args)
     try:
+        check_can_encrypt(database)
         passphrase = ask_passphrase(f"A passphrase for the encrypted copy {args.out}", new=True)
         written = encrypt_database(database, Path(args.out), passphrase)
     finally:

@@ -221,3 +221,5 @@ def test_postgresql_is_not_encrypted_this_way(pg_url: str, tmp_path: Path) -> No
     finally:
         database.close()
     assert not (tmp_path / "x.db").exists()
+    result = run("--db", pg_url, "encrypt", "--out", str(tmp_path / "x.db"))
+    assert_one_line_refusal(result, "PostgreSQL server")
