@@ -34,6 +34,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "tally",
     "sample",
     "backup",
+    "encrypt",
     "check",
     "forget",
     "retention",

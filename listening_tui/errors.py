@@ -76,3 +76,15 @@ class SharingRefused(ListeningError):
 
 class ClockWrong(ListeningError):
     """The computer's clock is far behind: what is saved now would carry wrong times."""
+
+
+class PassphraseNeeded(ListeningError):
+    """An encrypted database or a sealed bundle was met and no passphrase was given."""
+
+
+class WrongPassphrase(ListeningError):
+    """The passphrase given does not open the encrypted database or sealed bundle."""
+
+
+class TamperedFile(ListeningError):
+    """A sealed bundle was changed or damaged after it was sealed; nothing of it is used."""

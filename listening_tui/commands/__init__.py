@@ -18,10 +18,21 @@ if TYPE_CHECKING:
 
 
 def open_database_for(args: argparse.Namespace) -> Database:
-    """Open the database named by --db (or LISTENING_TUI_DB, or the default), at head."""
+    """Open the database named by --db (or LISTENING_TUI_DB, or the default), at head.
+
+    An encrypted file opens with LISTENING_TUI_PASSPHRASE, else a passphrase typed
+    at the terminal; a wrong one is refused (exit 2), never tried again silently.
+    """
+    from listening_tui.commands.passphrases import ask_passphrase, given_passphrase
+    from listening_tui.errors import PassphraseNeeded
     from listening_tui.services.database import open_database
 
-    return open_database(getattr(args, "db", None))
+    target = getattr(args, "db", None)
+    try:
+        return open_database(target, passphrase=given_passphrase())
+    except PassphraseNeeded as exc:
+        passphrase = ask_passphrase(exc.message.split(":", 1)[0])
+    return open_database(target, passphrase=passphrase)
 
 
 def print_failure(message: str) -> None:

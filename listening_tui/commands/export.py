@@ -34,6 +34,14 @@ def add_parser(commands: Any) -> None:
         help="pseudonyms instead of names, no contacts, no recorders-only quotes",
     )
     parser.add_argument(
+        "--encrypt",
+        action="store_true",
+        help=(
+            "seal the bundle with a passphrase (AES-256-GCM; from LISTENING_TUI_PASSPHRASE, "
+            "else asked twice): only someone who knows it can import the file"
+        ),
+    )
+    parser.add_argument(
         "--format", choices=("bundle", "csv"), default="bundle", help="default: bundle"
     )
     parser.set_defaults(handler=run)
@@ -51,6 +59,18 @@ def run(args: argparse.Namespace) -> int:
             "--anonymise is for bundles; the CSV files are the recorder's own working copy. "
             "Leave out --anonymise, or export an anonymised bundle instead"
         )
+    if args.format == "csv" and args.encrypt:
+        raise InvalidInput(
+            "--encrypt seals a bundle; spreadsheets can't be sealed. Leave out --encrypt, or "
+            "export a bundle instead"
+        )
+    passphrase = None
+    if args.encrypt:
+        from listening_tui.commands.passphrases import ask_passphrase
+        from listening_tui.db.encryption import check_new_passphrase
+
+        passphrase = ask_passphrase(f"A passphrase to seal {args.out}", new=True)
+        check_new_passphrase(passphrase)
     database = open_database_for(args)
     try:
         if args.format == "csv":
@@ -62,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
             )
             return 0
         bundle = exports.export_bundle(
-            database, Path(args.out), args.campaign, anonymise=args.anonymise
+            database, Path(args.out), args.campaign, anonymise=args.anonymise, passphrase=passphrase
         )
     finally:
         database.close()
@@ -70,5 +90,7 @@ def run(args: argparse.Namespace) -> int:
     line = f'{bundle.sessions} sessions, {bundle.themes} themes: "{bundle.campaign_name}"'
     if bundle.anonymised:
         line += f" (anonymised; {bundle.quotes_left_out} recorders-only quotes left out)"
+    if bundle.sealed:
+        line += " (sealed with a passphrase)"
     print(line)
     return 0

@@ -20,7 +20,8 @@ def add_parser(commands: Any) -> None:
         "import",
         help="import bundles from other laptops (each file all or nothing)",
         description=(
-            "Import listening-tui bundles (.json). Each file is imported in its own "
+            "Import listening-tui bundles (.json), plain or sealed with a passphrase "
+            "(from LISTENING_TUI_PASSPHRASE, else asked). Each file is imported in its own "
             "transaction: all of it or, if anything in it is wrong, none of it. Every file "
             "is tried even when an earlier one is refused; the exit status is 2 if any was."
         ),
@@ -40,12 +41,18 @@ def run(args: argparse.Namespace) -> int:
     # A refused file is reported in one line; psycopg's own note that it abandoned
     # the statements queued after the refusal would only add noise on stderr.
     logging.getLogger("psycopg").addHandler(logging.NullHandler())
+    from listening_tui.commands.passphrases import ask_passphrase
+    from listening_tui.interchange.sealed import is_sealed
+
     database = open_database_for(args)
     refused = 0
+    passphrase: str | None = None
     try:
         for name in args.files:
             try:
-                report = import_bundle(database, Path(name), shown=name)
+                if passphrase is None and is_sealed(Path(name)):
+                    passphrase = ask_passphrase(f"{name} is a sealed bundle")
+                report = import_bundle(database, Path(name), shown=name, passphrase=passphrase)
             except ListeningError as exc:
                 refused += 1
                 print_failure(f"{exc.message} (nothing from this file was saved)")

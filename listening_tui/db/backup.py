@@ -21,7 +21,12 @@ from listening_tui.errors import InvalidInput, ListeningError, OutputExists
 def copy_sqlite(database: Database, out: Path) -> None:
     """Write a checked copy of ``database`` (a SQLite file) to the new file ``out``, mode 0600."""
     assert database.path is not None, "only a SQLite file is copied this way"
-    _create_private(out)
+    if database.passphrase is not None:
+        from listening_tui.db.encryption import encrypted_copy
+
+        encrypted_copy(database, out, database.passphrase)
+        return
+    create_private(out)
     try:
         raw = database.engine.raw_connection()
         try:
@@ -39,13 +44,13 @@ def copy_sqlite(database: Database, out: Path) -> None:
                 "run listening-tui check on the database"
             )
     except sqlite3.Error as exc:
-        _discard(out)
+        discard(out)
         raise ListeningError(
             f"The copy to {out} failed ({exc}), so it was removed: check there is space "
             "and try again"
         ) from None
     except BaseException:
-        _discard(out)
+        discard(out)
         raise
 
 
@@ -60,7 +65,8 @@ def backup_before_upgrade(database: Database, from_revision: str) -> Path:
     return out
 
 
-def _create_private(out: Path) -> None:
+def create_private(out: Path) -> None:
+    """Create ``out`` empty, mode 0600; refuse an existing file or a missing folder."""
     if out.exists() or out.is_symlink():
         raise OutputExists(
             f"{out} already exists and is not overwritten: delete it first, "
@@ -74,7 +80,8 @@ def _create_private(out: Path) -> None:
         raise InvalidInput(f"Can't create {out}: {exc.strerror}") from None
 
 
-def _discard(out: Path) -> None:
+def discard(out: Path) -> None:
+    """Remove a copy that failed, and its journal."""
     for path in (out, out.with_name(out.name + "-journal")):
         with suppress(OSError):
             path.unlink()

@@ -6,6 +6,11 @@ saved survives a power cut, and a busy timeout so writers queue instead of
 failing. Write transactions start with ``BEGIN IMMEDIATE`` so two writers
 never deadlock upgrading a read lock. Files the app creates are readable by
 their owner only: they hold personal stories and contact details.
+
+An encrypted file (SQLCipher, through SQLAlchemy's ``sqlite+pysqlcipher``
+dialect) is opened with the passphrase the caller got from the user; the same
+pragmas apply, and temporary tables stay in memory so nothing of it is
+written to disk in clear.
 """
 
 from __future__ import annotations
@@ -20,9 +25,19 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
-from listening_tui.db.targets import check_sqlite_file, create_private_file, is_url, unsupported
-from listening_tui.errors import DatabaseOpenError
+from listening_tui.db.targets import (
+    check_sqlite_file,
+    create_private_file,
+    is_url,
+    looks_encrypted,
+    unsupported,
+)
+from listening_tui.errors import DatabaseOpenError, PassphraseNeeded, WrongPassphrase
+
+ENCRYPTED_DRIVER = "sqlite+pysqlcipher"
+"""SQLAlchemy's dialect for SQLCipher files (the sqlcipher3 package)."""
 
 IMMEDIATE = "listening_tui_immediate"
 """Execution option: begin this SQLite transaction with BEGIN IMMEDIATE (a writer)."""
@@ -56,6 +71,16 @@ class Database:
 
     file_id: tuple[int, int] | None = None
     """The SQLite file's (device, inode) when it was opened, to notice it deleted or replaced."""
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether this is an encrypted (SQLCipher) file."""
+        return self.engine.dialect.driver == "pysqlcipher"
+
+    @property
+    def passphrase(self) -> str | None:
+        """The passphrase of an encrypted file (kept in memory only, as long as it is open)."""
+        return self.engine.url.password if self.encrypted else None
 
     def close(self) -> None:
         """Release every pooled connection."""
@@ -103,26 +128,50 @@ def resolve_target(target: str) -> URL | Path:
     raise DatabaseOpenError(unsupported(url.render_as_string(hide_password=True)))
 
 
-def open_engine(target: str, *, busy_timeout_ms: int = 10_000) -> Database:
-    """Check the target, then build an engine for it (does not migrate)."""
+def open_engine(
+    target: str, *, busy_timeout_ms: int = 10_000, passphrase: str | None = None
+) -> Database:
+    """Check the target, then build an engine for it (does not migrate).
+
+    ``passphrase`` opens an encrypted SQLite file; it is ignored for any other
+    target. An encrypted file without one raises PassphraseNeeded, with a wrong
+    one WrongPassphrase.
+    """
     resolved = resolve_target(target)
     if isinstance(resolved, Path):
-        return _open_sqlite(resolved, busy_timeout_ms)
+        return _open_sqlite(resolved, busy_timeout_ms, passphrase)
     return _open_postgresql(resolved)
 
 
-def _open_sqlite(path: Path, busy_timeout_ms: int) -> Database:
+def _open_sqlite(path: Path, busy_timeout_ms: int, passphrase: str | None = None) -> Database:
     path = path.absolute()
     check_sqlite_file(path)
+    encrypted = path.exists() and looks_encrypted(path)
+    if encrypted and passphrase is None:
+        raise PassphraseNeeded(
+            f"{path} is an encrypted database: it opens only with its passphrase "
+            "(set LISTENING_TUI_PASSPHRASE, or type it when asked)"
+        )
     if not path.exists():
         create_private_file(path)
-    engine = create_engine(f"sqlite:///{path}")
-    _configure_sqlite(engine, busy_timeout_ms)
+    if encrypted:
+        url = URL.create(ENCRYPTED_DRIVER, password=passphrase, database=str(path))
+        # The dialect's default (one connection per thread) would keep a connection for
+        # every worker thread; a plain file's queue pool serves the app as well here.
+        engine = create_engine(url, poolclass=QueuePool)
+    else:
+        engine = create_engine(f"sqlite:///{path}")
+    _configure_sqlite(engine, busy_timeout_ms, encrypted=encrypted)
     try:
         with engine.connect() as connection:
             names = inspect(connection).get_table_names()
     except DBAPIError as exc:
         engine.dispose()
+        if encrypted:
+            raise WrongPassphrase(
+                f"The passphrase does not open {path}: type it again, exactly (capitals "
+                "count), or check this is an encrypted listening-tui database"
+            ) from None
         raise DatabaseOpenError(
             f"{path} can't be opened as a database ({_reason(exc)}): "
             "check it is a listening-tui database file"
@@ -134,12 +183,11 @@ def _open_sqlite(path: Path, busy_timeout_ms: int) -> Database:
             "listening-tui database): choose another file"
         )
     found = path.stat()
-    return Database(
-        engine, _factory(engine), f"SQLite file {path}", path, (found.st_dev, found.st_ino)
-    )
+    shown = f"encrypted SQLite file {path}" if encrypted else f"SQLite file {path}"
+    return Database(engine, _factory(engine), shown, path, (found.st_dev, found.st_ino))
 
 
-def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int, *, encrypted: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's BEGIN below own transactions (pysqlite's own is unreliable).
@@ -147,10 +195,16 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         dbapi_connection.create_function(UNICODE_LOWER, 1, _unicode_lower, deterministic=True)
         cursor = dbapi_connection.cursor()
         try:
+            if encrypted:
+                # SQLCipher logs a wrong key's failed pages on stderr, where the app draws.
+                cursor.execute("PRAGMA cipher_log_level = NONE")
             cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.execute("PRAGMA synchronous = FULL")
+            if encrypted:
+                # Sorts and temporary tables in memory: a temporary file is not encrypted.
+                cursor.execute("PRAGMA temp_store = MEMORY")
         finally:
             cursor.close()
 

@@ -14,6 +14,9 @@ from listening_tui.errors import DatabaseOpenError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
+SQLCIPHER_PAGE = 512
+"""An encrypted (SQLCipher) file is whole pages, each a multiple of 512 bytes."""
+
 
 def is_url(target: str) -> bool:
     """True for ``scheme://...`` targets, False for file paths."""
@@ -63,7 +66,7 @@ def check_sqlite_file(path: Path) -> None:
         raise DatabaseOpenError(f"{path} can't be read: you don't have permission to open it")
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
-    if header and header != SQLITE_HEADER:
+    if header and header != SQLITE_HEADER and not looks_encrypted(path):
         raise DatabaseOpenError(
             f"{path} is not a database (it is some other kind of file): "
             "give a listening-tui database file, or a new file name to start one"
@@ -78,6 +81,21 @@ def check_sqlite_file(path: Path) -> None:
             f"The folder {path.parent} is read-only, and SQLite needs to write its journal "
             "beside the database: move the file somewhere you can write"
         )
+
+
+def looks_encrypted(path: Path) -> bool:
+    """Whether ``path`` may be an encrypted database: whole pages and no plain SQLite header.
+
+    SQLCipher's first bytes are a random salt, so nothing tells its file from random
+    bytes for sure: only the passphrase opening it does.
+    """
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError:
+        return False
+    return size > 0 and size % SQLCIPHER_PAGE == 0 and header != SQLITE_HEADER
 
 
 def create_private_file(path: Path) -> None:

@@ -21,6 +21,7 @@ from pydantic_core import PydanticCustomError
 from listening_tui.domain.forms import Campaign, FormModel, ListeningSession, Theme, Timestamp
 from listening_tui.domain.validation import invalid_input
 from listening_tui.errors import InvalidInput
+from listening_tui.interchange.sealed import is_sealed, open_sealed
 
 FORMAT = "listening-tui/bundle"
 """The ``format`` value every bundle carries."""
@@ -69,9 +70,12 @@ class Bundle(FormModel):
         return value
 
 
-def read_bundle(path: Path, *, today: date) -> Bundle:
-    """Read and validate a bundle file; dates may not be after ``today``."""
-    raw = _read_bytes(path)
+def read_bundle(path: Path, *, today: date, passphrase: str | None = None) -> Bundle:
+    """Read and validate a bundle file; dates may not be after ``today``.
+
+    A sealed bundle (interchange.sealed) is opened with ``passphrase`` first.
+    """
+    raw = _read_sealed(path, passphrase) if is_sealed(path) else _read_bytes(path)
     if raw.startswith(_BOM):
         raw = raw[len(_BOM) :]
     if not raw.strip():
@@ -88,6 +92,24 @@ def read_bundle(path: Path, *, today: date) -> Bundle:
         raise invalid_input(exc) from None
     check_bundle(bundle)
     return bundle
+
+
+def _read_sealed(path: Path, passphrase: str | None) -> bytes:
+    """The verified bundle bytes of a sealed bundle.
+
+    As bytes, not the decryption's bytearray: pydantic copies a bytearray while it
+    parses, so the copy is made here, before parsing, and the buffer let go at once.
+    """
+    try:
+        plain = open_sealed(path, passphrase)
+    except PermissionError:
+        raise InvalidInput("you don't have permission to read this file") from None
+    except OSError as exc:
+        raise InvalidInput(f"the file can't be read ({exc.strerror})") from None
+    try:
+        return bytes(plain)
+    finally:
+        del plain[:]
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -58,6 +58,8 @@ class BundleExport(Result):
     themes: int
     quotes_left_out: int
     """Quotes for recorders only, which an anonymised bundle never carries."""
+    sealed: bool = False
+    """True when the bundle is encrypted with a passphrase (interchange.sealed)."""
 
 
 class CsvExport(Result):

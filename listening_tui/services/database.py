@@ -10,11 +10,21 @@ from listening_tui.db.migrate import HEAD, current_revision, upgrade_to_head
 from listening_tui.errors import DatabaseOpenError
 
 
-def open_database(target: str | None = None, settings: Settings | None = None) -> Database:
-    """Open --db TARGET (or LISTENING_TUI_DB, or the default file) and upgrade it to head."""
+def open_database(
+    target: str | None = None,
+    settings: Settings | None = None,
+    *,
+    passphrase: str | None = None,
+) -> Database:
+    """Open --db TARGET (or LISTENING_TUI_DB, or the default file) and upgrade it to head.
+
+    ``passphrase`` opens an encrypted SQLite file (PassphraseNeeded without it).
+    """
     settings = settings or Settings()
     resolved = settings.db_target(target)
-    database = open_engine(resolved, busy_timeout_ms=settings.busy_timeout_ms)
+    database = open_engine(
+        resolved, busy_timeout_ms=settings.busy_timeout_ms, passphrase=passphrase
+    )
     try:
         if database.path is not None:
             _backup_before_upgrade(database)

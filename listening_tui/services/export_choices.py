@@ -53,14 +53,19 @@ def export_campaign(
     *,
     replace: bool = False,
     progress: Progress | None = None,
+    passphrase: str | None = None,
 ) -> Exported:
     """Write one export of ``campaign`` (its id or name) to ``out``.
+
+    ``passphrase`` seals a bundle (full or anonymised); the other kinds refuse it.
 
     Without ``replace`` an existing file is refused (``OutputExists``) as on
     the command line; with it, the existing file is replaced only once the new
     one is complete.
     """
     out = out.expanduser().absolute()
+    if passphrase is not None and kind not in ("bundle", "anonymised"):
+        raise InvalidInput("Only a bundle can be sealed with a passphrase; spreadsheets can't")
     if kind == "csv":
         if replace:
             return _csv_replacing(database, out, campaign, progress)
@@ -71,7 +76,12 @@ def export_campaign(
             return exports.export_contacts(database, target, campaign)
         anonymise = kind == "anonymised"
         return exports.export_bundle(
-            database, target, campaign, anonymise=anonymise, progress=progress
+            database,
+            target,
+            campaign,
+            anonymise=anonymise,
+            progress=progress,
+            passphrase=passphrase,
         )
 
     if not replace:

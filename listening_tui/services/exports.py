@@ -30,6 +30,7 @@ from listening_tui.interchange.bundle import FORMAT, VERSION
 from listening_tui.interchange.files import private_text_file, refuse_existing
 from listening_tui.interchange.memory import collector_paused
 from listening_tui.interchange.results import BundleExport, ContactList, CsvExport
+from listening_tui.interchange.sealed import sealed_text_file
 from listening_tui.interchange.spreadsheets import CONTACT_COLUMNS, CampaignSheets, Sheet
 from listening_tui.interchange.writer import to_json, write_bundle
 from listening_tui.services.analysis import ranked_issues
@@ -50,8 +51,12 @@ def export_bundle(
     anonymise: bool = False,
     now: datetime | None = None,
     progress: Progress | None = None,
+    passphrase: str | None = None,
 ) -> BundleExport:
-    """Write the campaign named by ``campaign`` (id or name; None: the only one) to ``out``."""
+    """Write the campaign named by ``campaign`` (id or name; None: the only one) to ``out``.
+
+    With ``passphrase`` the bundle is sealed (interchange.sealed) as it is written.
+    """
     out = out.expanduser().absolute()
     refuse_existing(out)
     chosen = resolve_campaign(database, campaign)
@@ -86,7 +91,8 @@ def export_bundle(
             "anonymised": anonymise,
             "campaign": campaign_data,
         }
-        with private_text_file(out) as handle:
+        opened = private_text_file(out) if passphrase is None else sealed_text_file(out, passphrase)
+        with opened as handle:
             count = write_bundle(handle, head, theme_texts, session_texts)
     return BundleExport(
         path=str(out),
@@ -96,6 +102,7 @@ def export_bundle(
         sessions=count,
         themes=len(themes),
         quotes_left_out=left_out[0],
+        sealed=passphrase is not None,
     )
 
 

@@ -48,19 +48,23 @@ def import_bundle(
     shown: str | None = None,
     progress: Progress | None = None,
     now: datetime | None = None,
+    passphrase: str | None = None,
 ) -> ImportReport:
     """Import one bundle file in one transaction; on any failure nothing of it is kept.
 
     ``shown`` is the file name to put in messages (by default the path as given);
     ``today`` is the day dates may not be after (by default, today). A clock
-    (``now``) far behind is refused with ClockWrong before the file is read.
+    (``now``) far behind is refused with ClockWrong before the file is read;
+    ``passphrase`` opens a sealed bundle (PassphraseNeeded without it).
     """
     name = shown if shown is not None else str(path)
     try:
         with UnitOfWork(database, write=False) as uow:
             check_clock(uow, now or utcnow(), doing="so nothing was imported")
         with collector_paused():
-            merge = _Merge(read_bundle(path, today=today or date.today()), name, progress)
+            bundle = read_bundle(path, today=today or date.today(), passphrase=passphrase)
+            merge = _Merge(bundle, name, progress)
+            del bundle
             with UnitOfWork(database) as uow, _roomy_cache(uow):
                 report = merge.run(uow)
                 uow.commit()

@@ -35,6 +35,26 @@ def backup_database(database: Database, out: Path) -> Path:
     return out
 
 
+def check_can_encrypt(database: Database) -> None:
+    """Refuse a PostgreSQL campaign (before anyone is asked for a passphrase)."""
+    if database.path is None:
+        raise InvalidInput(
+            "Only a SQLite campaign file is encrypted this way: a PostgreSQL server keeps "
+            "its data encrypted with the server's own disk encryption"
+        )
+
+
+def encrypt_database(database: Database, out: Path, passphrase: str) -> Path:
+    """An encrypted copy (SQLCipher) of the open SQLite database in the new file ``out``."""
+    from listening_tui.db.encryption import check_new_passphrase, encrypted_copy
+
+    check_can_encrypt(database)
+    check_new_passphrase(passphrase)
+    out = out.expanduser().absolute()
+    encrypted_copy(database, out, passphrase)
+    return out
+
+
 _CHECKS: tuple[tuple[str, Callable[[Connection], list[str]]], ...] = (
     ("storage (SQLite integrity and foreign keys)", checks.storage),
     ("positions of issues, interviewees, quotes and references", checks.positions),

@@ -22,7 +22,16 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Header, ProgressBar, RadioButton, RadioSet, Static
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Header,
+    ProgressBar,
+    RadioButton,
+    RadioSet,
+    Static,
+)
 
 from listening_tui.tui.commands import PaletteEntry
 from listening_tui.tui.widgets.path_input import PathInput, expand
@@ -30,6 +39,9 @@ from listening_tui.tui.widgets.path_input import PathInput, expand
 if TYPE_CHECKING:
     from listening_tui.db.engine import Database
     from listening_tui.services.export_choices import Exported, ExportKind
+
+SEALABLE = ("bundle", "anonymised")
+"""The kinds of export that can be sealed with a passphrase."""
 
 PROGRESS_AFTER = 1.0
 """Seconds an export runs before the progress bar appears."""
@@ -51,6 +63,8 @@ def result_lines(exported: Exported) -> list[str]:
         line = f'{exported.sessions} sessions, {exported.themes} themes: "{exported.campaign_name}"'
         if exported.anonymised:
             line += f" (anonymised; {exported.quotes_left_out} recorders-only quotes left out)"
+        if exported.sealed:
+            line += " (sealed with a passphrase)"
         return [exported.path, line]
     if isinstance(exported, CsvExport):
         folder = str(Path(exported.paths[0]).parent) if exported.paths else ""
@@ -102,11 +116,15 @@ class ExportScreen(Screen[None]):
     class AlreadyThere(Message):
         """The output exists; the user is asked whether to replace it."""
 
-        def __init__(self, kind: ExportKind, out: Path, message: str) -> None:
+        def __init__(
+            self, kind: ExportKind, out: Path, message: str, passphrase: str | None = None
+        ) -> None:
             super().__init__()
             self.kind = kind
             self.out = out
             self.message = message
+            self.passphrase = passphrase
+            """The passphrase the replacement is sealed with, if it is sealed."""
 
     class ExportFailed(Message):
         """The export was refused or failed; ``message`` says why and what to do."""
@@ -158,6 +176,10 @@ class ExportScreen(Screen[None]):
                 "Tab completes · readable by you only · asks before replacing a file",
                 classes="field-hint",
             )
+            yield Checkbox(
+                "Seal the bundle with a passphrase (only who knows it can import it)",
+                id="export-seal",
+            )
             with Horizontal(id="export-actions"):
                 yield Button("Export (ctrl+s)", id="export-start", variant="primary")
             with Vertical(id="export-running"):
@@ -175,6 +197,7 @@ class ExportScreen(Screen[None]):
         from listening_tui.services.export_choices import EXPORT_KINDS
 
         self.kind = EXPORT_KINDS[event.index]
+        self.query_one("#export-seal").display = self.kind in SEALABLE
         path = self.query_one("#export-path", PathInput)
         self._suggested = self._suggestion(self.kind, self._folder_of(path.value))
         path.value = self._suggested
@@ -195,23 +218,48 @@ class ExportScreen(Screen[None]):
         if not value:
             self.notify("Give the file (or folder) to write.", severity="warning")
             return
+        if self.kind in SEALABLE and self.query_one("#export-seal", Checkbox).value:
+            self._ask_passphrase(self.kind, expand(value))
+            return
         self._start(self.kind, expand(value), replace=False)
 
-    def _start(self, kind: ExportKind, out: Path, *, replace: bool) -> None:
+    def _ask_passphrase(self, kind: ExportKind, out: Path) -> None:
+        """Ask for a new passphrase (twice), then seal the bundle with it."""
+        from listening_tui.tui.dialogs.passphrase import PassphraseModal
+
+        def given(passphrase: str | None) -> None:
+            if passphrase:
+                self._start(kind, out, replace=False, passphrase=passphrase)
+            else:
+                self.notify("Nothing was written: no passphrase was given.")
+
+        modal = PassphraseModal(
+            "Seal the bundle with a passphrase",
+            "Whoever imports the bundle must type this passphrase. It is not stored: tell "
+            "it to them another way than the file (in person, or by phone).",
+            new=True,
+        )
+        self.app.push_screen(modal, callback=given)
+
+    def _start(
+        self, kind: ExportKind, out: Path, *, replace: bool, passphrase: str | None = None
+    ) -> None:
         self.running = True
         bar = self.query_one("#export-progress", ProgressBar)
         bar.update(total=None, progress=0)
         self.query_one("#export-result").display = False
         self._progress_timer = self.set_timer(PROGRESS_AFTER, self._show_progress)
         self.refresh_bindings()
-        self._export(kind, out, replace)
+        self._export(kind, out, replace, passphrase)
 
     def _show_progress(self) -> None:
         if self.running:
             self.query_one("#export-running").display = True
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, kind: ExportKind, out: Path, replace: bool) -> None:
+    def _export(
+        self, kind: ExportKind, out: Path, replace: bool, passphrase: str | None = None
+    ) -> None:
         from listening_tui.errors import ListeningError, OutputExists
         from listening_tui.services.export_choices import export_campaign
 
@@ -226,9 +274,10 @@ class ExportScreen(Screen[None]):
                 str(self.campaign_id),
                 replace=replace,
                 progress=progressed,
+                passphrase=passphrase,
             )
         except OutputExists as exc:
-            self.post_message(self.AlreadyThere(kind, out, exc.message))
+            self.post_message(self.AlreadyThere(kind, out, exc.message, passphrase))
             return
         except ListeningError as exc:
             self.post_message(self.ExportFailed(exc.message))
@@ -296,7 +345,7 @@ class ExportScreen(Screen[None]):
 
         def answered(replace: bool | None) -> None:
             if replace:
-                self._start(event.kind, event.out, replace=True)
+                self._start(event.kind, event.out, replace=True, passphrase=event.passphrase)
             else:
                 self.notify("Nothing was written: give another name to keep the old file.")
 

@@ -272,6 +272,33 @@ class ImportScreen(Screen[None]):
         if not self.chosen:
             self.notify("Choose at least one bundle file first.", severity="warning")
             return
+        from listening_tui.interchange.sealed import is_sealed
+
+        sealed = [path for path in self.chosen if is_sealed(path)]
+        if sealed:
+            self._ask_passphrase(sealed)
+            return
+        self._begin()
+
+    def _ask_passphrase(self, sealed: list[Path]) -> None:
+        """Ask for the sealed bundles' passphrase, then import with it."""
+        from listening_tui.tui.dialogs.passphrase import PassphraseModal
+
+        def given(passphrase: str | None) -> None:
+            if passphrase:
+                self._begin(passphrase)
+            else:
+                self.notify("Nothing was imported: a sealed bundle needs its passphrase.")
+
+        names = ", ".join(path.name for path in sealed)
+        modal = PassphraseModal(
+            "Sealed bundle" if len(sealed) == 1 else "Sealed bundles",
+            f"{names} {'is' if len(sealed) == 1 else 'are'} sealed with a passphrase: type "
+            "the one the sender told you. A changed or damaged file is refused whole.",
+        )
+        self.app.push_screen(modal, callback=given)
+
+    def _begin(self, passphrase: str | None = None) -> None:
         self.running = True
         self.reports, self.refusals = [], []
         self.query_one("#import-report", Vertical).remove_children()
@@ -281,14 +308,14 @@ class ImportScreen(Screen[None]):
         bar.update(total=None, progress=0)
         self._progress_timer = self.set_timer(PROGRESS_AFTER, self._show_progress)
         self.refresh_bindings()
-        self._import(list(self.chosen))
+        self._import(list(self.chosen), passphrase)
 
     def _show_progress(self) -> None:
         if self.running:
             self.query_one("#import-running").display = True
 
     @work(thread=True, exclusive=True, group="import")
-    def _import(self, paths: list[Path]) -> None:
+    def _import(self, paths: list[Path], passphrase: str | None = None) -> None:
         """Import each file in its own transaction, telling the screen as it goes."""
         import logging
 
@@ -307,7 +334,9 @@ class ImportScreen(Screen[None]):
             name = shown_name(path)
             self.post_message(self.FileStarted(name, number, len(paths)))
             try:
-                report = import_bundle(self.database, path, shown=name, progress=progressed)
+                report = import_bundle(
+                    self.database, path, shown=name, progress=progressed, passphrase=passphrase
+                )
             except ListeningError as exc:
                 refused += 1
                 self.post_message(self.FileRefused(name, exc.message))

@@ -177,6 +177,14 @@ class StartScreen(Screen[None]):
             super().__init__()
             self.message = message
 
+    class PassphraseWanted(Message):
+        """The database is encrypted: ask for its passphrase (again, after a wrong one)."""
+
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
+            """Why it is asked again, or "" the first time."""
+
     def __init__(self, db_target: str) -> None:
         super().__init__()
         self.db_target = db_target
@@ -225,9 +233,13 @@ class StartScreen(Screen[None]):
         self.refresh_data()
 
     @work(thread=True, exclusive=True, group="database")
-    def load(self) -> None:
-        """Open (and upgrade) the database and read campaigns and drafts, off the UI thread."""
-        from listening_tui.errors import ListeningError
+    def load(self, passphrase: str | None = None) -> None:
+        """Open (and upgrade) the database and read campaigns and drafts, off the UI thread.
+
+        An encrypted file asks for its passphrase first (PassphraseWanted), then
+        comes back here with it; the passphrase is kept by the open engine only.
+        """
+        from listening_tui.errors import ListeningError, PassphraseNeeded, WrongPassphrase
         from listening_tui.services.campaigns import list_campaigns
         from listening_tui.services.database import open_database
         from listening_tui.services.drafts import list_drafts
@@ -236,9 +248,17 @@ class StartScreen(Screen[None]):
         database = self.listening_app.database
         try:
             if database is None:
-                database = open_database(self.db_target)
+                database = open_database(self.db_target, passphrase=passphrase)
             campaigns = list_campaigns(database)
             drafts = list_drafts(database)
+        except PassphraseNeeded:
+            self.post_message(self.PassphraseWanted(""))
+            return
+        except WrongPassphrase:
+            self.post_message(
+                self.PassphraseWanted("That passphrase does not open it: type it again.")
+            )
+            return
         except ListeningError as exc:
             self.post_message(self.DatabaseFailed(exc.message))
             return
@@ -362,6 +382,31 @@ class StartScreen(Screen[None]):
     @on(DatabaseFailed)
     def stop_on_failure(self, event: DatabaseFailed) -> None:
         self.listening_app.fail(event.message)
+
+    @on(PassphraseWanted)
+    def ask_passphrase(self, event: PassphraseWanted) -> None:
+        """Ask for the encrypted database's passphrase; without one the app stops."""
+        from listening_tui.tui.dialogs.passphrase import PassphraseModal
+
+        self.query_one("#database-line", Static).update(f"{self.db_target} is encrypted")
+
+        def given(passphrase: str | None) -> None:
+            if passphrase:
+                self.query_one("#database-line", Static).update(f"Opening {self.db_target} …")
+                self.load(passphrase)
+            else:
+                self.listening_app.fail(
+                    f"{self.db_target} is an encrypted database and no passphrase was given, "
+                    "so it was not opened"
+                )
+
+        modal = PassphraseModal(
+            "This database is encrypted",
+            f"{self.db_target} opens only with its passphrase. It is not stored anywhere: "
+            "you type it each time the app starts.",
+            problem=event.problem,
+        )
+        self.app.push_screen(modal, callback=given)
 
     # ---- actions ----
 
