@@ -78,6 +78,16 @@ class ListeningApp(App[None]):
         self.notes_on_exit: list[str] = []
         """What the user must know after the screen is gone (where a rescue file went)."""
 
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, and ours: every stylesheet file can use them."""
+        variables = super().get_css_variables()
+        return {
+            "section-fg": variables["accent"],
+            "error-fg": variables["error"],
+            "hint-fg": variables["text-muted"],
+            **variables,
+        }
+
     def on_mount(self) -> None:
         self.push_screen(StartScreen(self.db_target))
 

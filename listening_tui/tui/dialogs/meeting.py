@@ -38,6 +38,9 @@ def _int(value: str, what: str) -> int:
 class MeetingSetupModal(ModalScreen["MeetingSetup | None"]):
     """Title, date, place, convenor, attendance, quorum and the timed agenda."""
 
+    CSS_PATH = "../styles/meetings.tcss"
+    """Its own rules, loaded when it first opens (see app.tcss)."""
+
     BINDINGS: ClassVar[list[BindingType]] = list(_DIALOG_KEYS)
 
     def __init__(self, meeting: Meeting | None = None) -> None:
@@ -129,6 +132,9 @@ METHOD_CHOICES = [
 
 class OpenVoteModal(ModalScreen["VoteSetup | None"]):
     """Method, rules and options: fixed once the vote is open."""
+
+    CSS_PATH = "../styles/meetings.tcss"
+    """Its own rules, loaded when it first opens (see app.tcss)."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(_DIALOG_KEYS)
 
@@ -254,6 +260,9 @@ class OpenVoteModal(ModalScreen["VoteSetup | None"]):
 
 class AskTextModal(ModalScreen[str | None]):
     """One line of text: a reason, a file name, the meeting's decision in words."""
+
+    CSS_PATH = "../styles/meetings.tcss"
+    """Its own rules, loaded when it first opens (see app.tcss)."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(_DIALOG_KEYS)
 

@@ -41,6 +41,9 @@ OVERALL = "overall"
 class ConclusionsScreen(Screen[None]):
     """The campaign's conclusions: a list on the left, the text and its quotes on the right."""
 
+    CSS_PATH = "../styles/conclusions.tcss"
+    """Its own rules, loaded when it first opens (see app.tcss)."""
+
     AUTO_FOCUS = "#conclusion-text"
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -80,6 +80,9 @@ def result_lines(exported: Exported) -> list[str]:
 class ExportScreen(Screen[None]):
     """Choose what to write and where; the file is written in a worker."""
 
+    CSS_PATH = "../styles/transfer.tcss"
+    """Its own rules, loaded when it first opens (see app.tcss)."""
+
     AUTO_FOCUS = "#export-kind"
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -121,6 +121,9 @@ def chosen(radio_set: RadioSet) -> str | None:
 class SessionFormScreen(Screen[None]):
     """Write up one-to-one or group session on the model form."""
 
+    CSS_PATH = "../styles/form.tcss"
+    """Its own rules, loaded when it first opens (see app.tcss)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Check the form and save it"),
         Binding(

@@ -82,6 +82,9 @@ def reflection_lines(session: DetailSession) -> list[tuple[str, str]]:
 class GroupDetailsScreen(Screen[None]):
     """One group of the ranking in four tabs: issues, sessions, quotes, reflections."""
 
+    CSS_PATH = "../styles/details.tcss"
+    """Its own rules, loaded when it first opens (see app.tcss)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="details.back", tooltip="Back to the ranking"),
         Binding("1", "show_tab('issues')", "Issues", id="details.issues", tooltip="The issues"),

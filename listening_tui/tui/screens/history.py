@@ -78,6 +78,9 @@ def _when(moment: datetime, *, short: bool = False) -> str:
 class SessionHistoryScreen(Screen[None]):
     """Lists a session's versions; shows the highlighted one against another, or in full."""
 
+    CSS_PATH = "../styles/history.tcss"
+    """Its own rules, loaded when it first opens (see app.tcss)."""
+
     AUTO_FOCUS = "#history-versions"
 
     BINDINGS: ClassVar[list[BindingType]] = [

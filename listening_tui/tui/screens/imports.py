@@ -74,6 +74,9 @@ def counts_line(report: ImportReport) -> str:
 class ImportScreen(Screen[None]):
     """Choose bundle files, import each in its own transaction, then show what each did."""
 
+    CSS_PATH = "../styles/transfer.tcss"
+    """Its own rules, loaded when it first opens (see app.tcss)."""
+
     AUTO_FOCUS = "#import-path"
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 class MeetingsScreen(Screen[None]):
     """A campaign's meetings, newest first."""
 
+    CSS_PATH = "../styles/meetings.tcss"
+    """Its own rules, loaded when it first opens (see app.tcss)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "n",
@@ -126,6 +129,9 @@ class MeetingsScreen(Screen[None]):
 
 class MeetingScreen(Screen[None]):
     """One meeting: attendance updated as people arrive, its votes, presentation mode."""
+
+    CSS_PATH = "../styles/meetings.tcss"
+    """Its own rules, loaded when it first opens (see app.tcss)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

@@ -41,6 +41,9 @@ def _key(key: str, action: str, description: str, tooltip: str) -> Binding:
 class PresentationScreen(Screen[None]):
     """Full screen for the projector; the convenor steps through with the arrow keys."""
 
+    CSS_PATH = "../styles/presentation.tcss"
+    """Its own rules, loaded when it first opens (see app.tcss)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         _key("right,pagedown", "step(1)", "Next", "The next issue, or the next agenda item"),
         _key("left,pageup", "step(-1)", "Back", "The previous issue, or agenda item"),

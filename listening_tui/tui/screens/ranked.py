@@ -62,6 +62,9 @@ def group_key(group: RankedGroup | None) -> tuple[object, object] | None:
 class RankedScreen(Screen[None]):
     """A campaign's issue groups in order, every figure in a column that explains itself."""
 
+    CSS_PATH = "../styles/ranked.tcss"
+    """Its own rules, loaded when it first opens (see app.tcss)."""
+
     AUTO_FOCUS = "#ranking"
 
     BINDINGS: ClassVar[list[BindingType]] = [

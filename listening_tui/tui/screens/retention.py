@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 class RetentionScreen(Screen[None]):
     """The campaign's contacts past, or within 30 days of, their retention period."""
 
+    CSS_PATH = "../styles/retention.tcss"
+    """Its own rules, loaded when it first opens (see app.tcss)."""
+
     AUTO_FOCUS = "#retention-table"
 
     BINDINGS: ClassVar[list[BindingType]] = [

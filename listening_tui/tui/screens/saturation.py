@@ -31,6 +31,9 @@ BAR_WIDTH = 20
 class SaturationScreen(Screen[None]):
     """A sparkline of new concerns per session and the subgroup table."""
 
+    CSS_PATH = "../styles/saturation.tcss"
+    """Its own rules, loaded when it first opens (see app.tcss)."""
+
     AUTO_FOCUS = "#subgroup-table"
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -49,6 +49,9 @@ POLL_SECONDS = 5.0
 class SessionsScreen(Screen[None]):
     """Lists a campaign's written-up sessions, a page at a time."""
 
+    CSS_PATH = "../styles/sessions.tcss"
+    """Its own rules, loaded when it first opens (see app.tcss)."""
+
     AUTO_FOCUS = "#sessions"
 
     BINDINGS: ClassVar[list[BindingType]] = [

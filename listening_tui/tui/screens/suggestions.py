@@ -63,6 +63,9 @@ def headline(proposal: Proposal) -> str:
 class SuggestionsScreen(Screen["list[ThemeChange]"]):
     """Suggested themes for the issues in no theme, each accepted, edited or rejected."""
 
+    CSS_PATH = "../styles/suggestions.tcss"
+    """Its own rules, loaded when it first opens (see app.tcss)."""
+
     AUTO_FOCUS = "#suggestions"
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -60,6 +60,9 @@ def _going(theme: ThemeProvenance) -> str:
 class ThemesScreen(Screen[None]):
     """Themes on the left, issues on the right; every change can be undone."""
 
+    CSS_PATH = "../styles/themes.tcss"
+    """Its own rules, loaded when it first opens (see app.tcss)."""
+
     AUTO_FOCUS = "#issues"
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 class VoteScreen(Screen[None]):
     """Enter a vote's figures or ballots; close it to see and store the result."""
 
+    CSS_PATH = "../styles/meetings.tcss"
+    """Its own rules, loaded when it first opens (see app.tcss)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+o",
