@@ -60,7 +60,9 @@ def import_bundle(
     name = shown if shown is not None else str(path)
     try:
         with UnitOfWork(database, write=False) as uow:
-            check_clock(uow, now or utcnow(), doing="so nothing was imported")
+            check_clock(
+                uow, now or utcnow(), doing="so nothing was imported", real_clock=now is None
+            )
         with collector_paused():
             bundle = read_bundle(path, today=today or date.today(), passphrase=passphrase)
             merge = _Merge(bundle, name, progress)

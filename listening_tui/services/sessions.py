@@ -67,7 +67,7 @@ def save_session(
     data.pop("updated_at", None)
     with UnitOfWork(database) as uow:
         # before the form's checks: a clock far behind makes a true date look "in the future"
-        check_clock(uow, moment, doing="so nothing was saved")
+        check_clock(uow, moment, doing="so nothing was saved", real_clock=now is None)
         checked = validate(SessionForm, data, today=today)
         if not uow.campaigns.exists(campaign_id):
             raise NotFound(f"There is no campaign with id {campaign_id}")

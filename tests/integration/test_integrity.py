@@ -14,6 +14,7 @@ from listening_tui.db.unit_of_work import UnitOfWork
 from listening_tui.errors import ClockWrong, InvalidInput
 from listening_tui.services import sessions
 from listening_tui.services.conclusions import campaign_conclusions, choose_quote, save_conclusion
+from listening_tui.services.database import open_database
 from listening_tui.services.imports import import_bundle
 from listening_tui.services.theme_changes import (
     delete_theme,
@@ -23,7 +24,7 @@ from listening_tui.services.theme_changes import (
 )
 from listening_tui.services.themes import theme_overview
 from tests.bundle_helpers import row_counts
-from tests.conftest import EXAMPLE_BUNDLE
+from tests.conftest import EXAMPLE_BUNDLE, _empty_tables
 from tests.integration.test_theme_changes import Desk, make_desk, state
 
 
@@ -232,3 +233,36 @@ def test_an_import_with_the_clock_behind_says_so_and_imports_nothing(
     assert row_counts(database) == rows
     report = import_bundle(database, EXAMPLE_BUNDLE, now=newest)
     assert report.sessions_added == 3
+
+
+def test_on_a_shared_server_its_clock_decides_not_a_laptop_that_ran_ahead(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL: a clock ahead of the server is refused, and times stored in the
+    future by an earlier laptop do not make a correct clock look behind."""
+    database = open_database(pg_url)
+    try:
+        _empty_tables(database)
+        desk = make_desk(database)
+        stored = sessions.get_session(database, desk.sessions[0])
+        future = datetime.now(UTC) + timedelta(days=30)
+        edited = stored.session.model_copy(update={"leader": "Ahead"})
+        sessions.save_session(database, desk.campaign_id, edited, now=future)  # given, not read
+        rows = row_counts(database)
+        monkeypatch.setattr(sessions, "utcnow", lambda: datetime.now(UTC) + timedelta(days=2))
+        fresh = edited.model_copy(
+            update={
+                "id": uuid.uuid4(),
+                "leader": "Fresh",
+                "issues": [i.model_copy(update={"id": uuid.uuid4()}) for i in edited.issues],
+                "quotes": [q.model_copy(update={"id": uuid.uuid4()}) for q in edited.quotes],
+            }
+        )
+        with pytest.raises(ClockWrong, match=r"server says .* ahead of it by more than a day"):
+            sessions.save_session(database, desk.campaign_id, fresh)
+        assert row_counts(database) == rows
+        monkeypatch.setattr(sessions, "utcnow", lambda: datetime.now(UTC))
+        saved = sessions.save_session(database, desk.campaign_id, fresh)
+        assert saved.session.leader == "Fresh"
+    finally:
+        database.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from listening_tui.domain.clock import EARLIEST, SLACK, clock_problem
+from listening_tui.domain.clock import EARLIEST, SLACK, clock_problem, server_clock_problem
 
 NEWEST = datetime(2026, 3, 15, 12, 0, tzinfo=UTC)
 
@@ -31,3 +31,15 @@ def test_small_drift_and_a_clock_ahead_are_accepted() -> None:
     assert clock_problem(NEWEST - SLACK, NEWEST, doing="") is None
     assert clock_problem(NEWEST + timedelta(days=400), NEWEST, doing="") is None
     assert clock_problem(EARLIEST, None, doing="") is None
+
+
+def test_beside_a_server_a_day_either_way_is_refused_and_less_is_not() -> None:
+    server = datetime(2026, 12, 6, 23, 0, tzinfo=UTC)
+    assert server_clock_problem(server + SLACK, server, doing="") is None
+    assert server_clock_problem(server - SLACK, server, doing="") is None
+    ahead = server_clock_problem(server + SLACK + timedelta(minutes=1), server, doing="so x")
+    assert ahead is not None
+    assert "ahead of it by more than a day, so x: set this computer's date" in ahead
+    behind = server_clock_problem(server - timedelta(days=3), server, doing="so x")
+    assert behind is not None
+    assert "behind it by more than a day" in behind
