@@ -19,6 +19,13 @@ def data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
+def config_dir() -> Path:
+    """The user's config folder for the app (the name given when the app starts)."""
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
 def rescue_dir() -> Path:
     """Where forms go when the database cannot take them (offered back at the next start)."""
     return data_dir() / "rescue"
