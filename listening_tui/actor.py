@@ -12,7 +12,7 @@ import os
 import stat
 from pathlib import Path
 
-from listening_tui.paths import ENV_PREFIX, config_dir
+from listening_tui.paths import ENV_PREFIX, config_dir, make_private_folders
 
 ACTOR_ENV = ENV_PREFIX + "USER"
 """The environment variable that names who is acting (the app then does not ask)."""
@@ -59,7 +59,7 @@ def remember_name(name: str, folder: Path | None = None) -> None:
     """Keep ``name`` for next time (mode 0600 in a 0700 folder); failure is not an error."""
     path = name_file(folder)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_folders(path.parent)
         fd = os.open(path, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, stat.S_IRUSR | stat.S_IWUSR)
         with open(fd, "w", encoding="utf-8") as handle:
             handle.write(clean(name) + "\n")
