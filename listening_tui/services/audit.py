@@ -69,6 +69,7 @@ def export_audit(database: Database, out: Path, query: AuditQuery) -> int:
         private_text_file(out, newline="") as handle,
     ):
         sheet = Sheet(handle, AUDIT_COLUMNS)
-        for entry in uow.audit.stream(query):
-            sheet.write({**entry.model_dump(), "at": entry.at.isoformat(timespec="seconds")})
+        for row in uow.audit.stream_rows(query):
+            row["at"] = row["at"].isoformat(timespec="seconds")
+            sheet.write(row)
     return sheet.rows
