@@ -8,6 +8,7 @@ from typing import Any
 from listening_tui.commands import open_database_for
 
 ACTIONS = ("created", "edited", "deleted", "restored", "exported", "imported", "erased", "voted")
+"""domain.audit.ACTIONS again, so --help needs no pydantic (a unit test keeps them equal)."""
 
 
 def add_parser(commands: Any) -> None:

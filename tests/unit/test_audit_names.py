@@ -54,3 +54,10 @@ def test_counted_leaves_out_zeros() -> None:
         "3 sessions added, 1 conflicts"
     )
     assert counted({"added": 0}) == "nothing"
+
+
+def test_the_command_offers_every_action() -> None:
+    from listening_tui.commands import audit as command
+    from listening_tui.domain import audit
+
+    assert command.ACTIONS == audit.ACTIONS
