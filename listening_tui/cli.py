@@ -38,6 +38,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "check",
     "forget",
     "retention",
+    "audit",
 )
 """Sub-commands, each a module of listening_tui.commands (in --help order)."""
 
@@ -66,6 +67,19 @@ def _db_option(parser: argparse.ArgumentParser, default: object) -> None:
     )
 
 
+def _as_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--as",
+        dest="actor",
+        metavar="NAME",
+        default=default,
+        help=(
+            "who is acting, for the audit log; default: $LISTENING_TUI_USER, "
+            "else your login name (never asked)"
+        ),
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every sub-command."""
     parser = _Parser(
@@ -77,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     _db_option(parser, None)
+    _as_option(parser, None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     for name in COMMAND_MODULES:
@@ -85,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
         module.add_parser(commands)
         for added in set(commands.choices) - before:
             _db_option(commands.choices[added], argparse.SUPPRESS)
+            _as_option(commands.choices[added], argparse.SUPPRESS)
     return parser
 
 

@@ -12,11 +12,37 @@ DB_ENV = ENV_PREFIX + "DB"
 """The environment variable that names the database when --db is not given."""
 
 
+def make_private_folders(folder: Path) -> None:
+    """Create ``folder`` and every missing parent readable by the owner only (0700).
+
+    ``mkdir(parents=True, mode=...)`` gives the mode to the last folder only: the
+    parents would be left to the umask, often readable by everyone.
+    """
+    missing = []
+    for candidate in (folder, *folder.parents):
+        if candidate.is_dir():
+            break
+        missing.append(candidate)
+    for candidate in reversed(missing):
+        try:
+            candidate.mkdir(mode=0o700)
+        except FileExistsError:
+            continue
+        os.chmod(candidate, 0o700)
+
+
 def data_dir() -> Path:
     """The user's data folder for the app (the platform's usual place)."""
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False)
+
+
+def config_dir() -> Path:
+    """The user's config folder for the app (the name given when the app starts)."""
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
 
 
 def rescue_dir() -> Path:

@@ -39,9 +39,10 @@ def wipe(database: Any) -> None:
 
 
 def row_counts(database: Any) -> dict[str, int]:
-    """How many rows each table holds."""
+    """How many rows each table holds (but the audit log, which grows with every action)."""
     with database.engine.connect() as connection:
         return {
             table.name: int(connection.scalar(select(func.count()).select_from(table)) or 0)
             for table in Base.metadata.sorted_tables
+            if table.name != "audit_entries"
         }

@@ -121,6 +121,19 @@ def private_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: A
     return folder / "listening-tui"
 
 
+TEST_ACTOR = "Test Runner"
+"""Who every test acts as (LISTENING_TUI_USER), so the app never asks for a name."""
+
+
+@pytest.fixture(autouse=True)
+def test_actor(tmp_path_factory: pytest.TempPathFactory, monkeypatch: Any) -> str:
+    """Name the user for the audit log (the app then skips its name question); a private
+    config folder, so the name the app remembers is never the user's real one."""
+    monkeypatch.setenv("LISTENING_TUI_USER", TEST_ACTOR)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config-home")))
+    return TEST_ACTOR
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
     """An open, migrated, empty campaign database: a SQLite file, then PostgreSQL."""

@@ -18,21 +18,25 @@ if TYPE_CHECKING:
 
 
 def open_database_for(args: argparse.Namespace) -> Database:
-    """Open the database named by --db (or LISTENING_TUI_DB, or the default), at head.
+    """Open the database named by --db (or LISTENING_TUI_DB, or the default), at head;
+    its audit entries name --as, else LISTENING_TUI_USER, else the login name.
 
     An encrypted file opens with LISTENING_TUI_PASSPHRASE, else a passphrase typed
     at the terminal; a wrong one is refused (exit 2), never tried again silently.
     """
+    from listening_tui.actor import cli_actor
     from listening_tui.commands.passphrases import ask_passphrase, given_passphrase
     from listening_tui.errors import PassphraseNeeded
     from listening_tui.services.database import open_database
 
     target = getattr(args, "db", None)
     try:
-        return open_database(target, passphrase=given_passphrase())
+        database = open_database(target, passphrase=given_passphrase())
     except PassphraseNeeded as exc:
         passphrase = ask_passphrase(exc.message.split(":", 1)[0])
-    return open_database(target, passphrase=passphrase)
+        database = open_database(target, passphrase=passphrase)
+    database.actor = cli_actor(getattr(args, "actor", None))
+    return database
 
 
 def print_failure(message: str) -> None:

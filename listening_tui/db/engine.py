@@ -72,6 +72,9 @@ class Database:
     file_id: tuple[int, int] | None = None
     """The SQLite file's (device, inode) when it was opened, to notice it deleted or replaced."""
 
+    actor: str = "unknown"
+    """Who is acting, written into the audit log (the app's start name, the CLI's --as)."""
+
     @property
     def encrypted(self) -> bool:
         """Whether this is an encrypted (SQLCipher) file."""

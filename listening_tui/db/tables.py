@@ -31,6 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from listening_tui.db.base import Base, UTCDateTime, utcnow
+from listening_tui.domain.audit import ACTIONS
 
 
 def _choice(column: str, values: tuple[str, ...], name: str) -> CheckConstraint:
@@ -566,3 +567,31 @@ class ErasureRow(Base):
     erased_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     counts: Mapped[dict[str, int]] = mapped_column(JSON)
     """What was changed, by kind of place (``interviewees``, ``revisions``...): numbers only."""
+
+
+class AuditRow(Base):
+    """Who did what, and when: ids, counts and kinds only, never a person heard or named.
+
+    The campaign key is emptied, not cascaded, when the campaign is deleted, so
+    the log outlives what it records.
+    """
+
+    __tablename__ = "audit_entries"
+    __table_args__ = (
+        _choice("action", ACTIONS, "action"),
+        Index("ix_audit_entries_campaign_newest", "campaign_id", "at", "id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True, default=uuid.uuid4)
+    campaign_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="SET NULL")
+    )
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    actor: Mapped[str] = mapped_column(String(200))
+    """The name given when the app started (or the CLI's --as, or the login name)."""
+    action: Mapped[str] = mapped_column(String(20))
+    target_kind: Mapped[str] = mapped_column(String(40))
+    """What was acted on: session, campaign, bundle, csv, contacts, report, vote, ..."""
+    target_id: Mapped[uuid.UUID | None] = mapped_column(Uuid())
+    summary: Mapped[str] = mapped_column(String(300), default="")
+    """Counts and kinds only (never a name, a contact or a file name)."""

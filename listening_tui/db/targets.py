@@ -11,6 +11,7 @@ import stat
 from pathlib import Path
 
 from listening_tui.errors import DatabaseOpenError
+from listening_tui.paths import make_private_folders
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -101,7 +102,7 @@ def looks_encrypted(path: Path) -> bool:
 def create_private_file(path: Path) -> None:
     """Create the database file (and its folders) readable by the owner only."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_folders(path.parent)
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, stat.S_IRUSR | stat.S_IWUSR)
         os.close(fd)
         os.chmod(path, 0o600)

@@ -7,11 +7,13 @@ DatabaseError with a sentence the user can act on.
 
 from __future__ import annotations
 
+import uuid
 from types import TracebackType
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
+from listening_tui.db.audit import AuditRepository
 from listening_tui.db.engine import IMMEDIATE, Database
 from listening_tui.db.group_details import GroupDetailsRepository
 from listening_tui.db.meetings import MeetingRepository
@@ -37,6 +39,7 @@ class UnitOfWork:
     ranking: RankingRepository
     group_details: GroupDetailsRepository
     meetings: MeetingRepository
+    audit: AuditRepository
 
     def __init__(self, database: Database, *, write: bool = True) -> None:
         self.database = database
@@ -58,7 +61,27 @@ class UnitOfWork:
         self.ranking = RankingRepository(session)
         self.group_details = GroupDetailsRepository(session)
         self.meetings = MeetingRepository(session)
+        self.audit = AuditRepository(session)
         return self
+
+    def log(
+        self,
+        action: str,
+        target_kind: str,
+        target_id: uuid.UUID | None,
+        *,
+        campaign_id: uuid.UUID | None,
+        summary: str = "",
+    ) -> None:
+        """Add an audit entry by the database's actor, kept or dropped with this transaction."""
+        self.audit.add(
+            self.database.actor,
+            action,
+            target_kind,
+            target_id,
+            campaign_id=campaign_id,
+            summary=summary,
+        )
 
     @property
     def session(self) -> Session:

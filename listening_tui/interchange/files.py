@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from listening_tui.errors import InvalidInput, ListeningError, OutputExists
+from listening_tui.paths import make_private_folders
 
 
 def refuse_existing(path: Path) -> None:
@@ -32,7 +33,7 @@ def make_folder(folder: Path) -> None:
     if folder.exists() and not folder.is_dir():
         raise InvalidInput(f"{folder} is a file, not a folder: give a folder to write into")
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_folders(folder)
     except OSError as exc:
         raise InvalidInput(f"Can't create the folder {folder}: {exc.strerror}") from None
 

@@ -17,6 +17,7 @@ def create_campaign(database: Database, campaign: Campaign) -> Campaign:
         if uow.campaigns.get(campaign.id) is not None:
             raise InvalidInput(f"A campaign with id {campaign.id} already exists")
         uow.campaigns.add(campaign)
+        uow.log("created", "campaign", campaign.id, campaign_id=campaign.id)
         uow.commit()
     return campaign
 

@@ -34,6 +34,7 @@ from listening_tui.interchange.sealed import sealed_text_file
 from listening_tui.interchange.spreadsheets import CONTACT_COLUMNS, CampaignSheets, Sheet
 from listening_tui.interchange.writer import to_json, write_bundle
 from listening_tui.services.analysis import ranked_issues
+from listening_tui.services.audit import log_action
 from listening_tui.services.campaigns import resolve_campaign
 
 CSV_FILES = ("sessions.csv", "issues.csv", "quotes.csv", "people.csv", "ranking.csv")
@@ -94,6 +95,15 @@ def export_bundle(
         opened = private_text_file(out) if passphrase is None else sealed_text_file(out, passphrase)
         with opened as handle:
             count = write_bundle(handle, head, theme_texts, session_texts)
+    kind = ("sealed " if passphrase is not None else "") + ("anonymised " if anonymise else "")
+    log_action(
+        database,
+        "exported",
+        "bundle",
+        chosen.id,
+        campaign_id=chosen.id,
+        summary=f"{kind}bundle: {count} sessions, {len(themes)} themes",
+    )
     return BundleExport(
         path=str(out),
         campaign_id=chosen.id,
@@ -133,6 +143,17 @@ def export_csv(
         ranking = Sheet(ranking_csv, RANKING_COLUMNS)
         for group in ranked_issues(database, RankingFilter(campaign_id=chosen.id)):
             ranking.write(group.output())
+    log_action(
+        database,
+        "exported",
+        "csv",
+        chosen.id,
+        campaign_id=chosen.id,
+        summary=(
+            f"CSV folder: {sheets.sessions.rows} sessions, {sheets.issues.rows} issues, "
+            f"{sheets.quotes.rows} quotes, {sheets.people.rows} people"
+        ),
+    )
     return CsvExport(
         paths=[str(path) for path in paths],
         sessions=sheets.sessions.rows,
@@ -157,6 +178,14 @@ def export_contacts(database: Database, out: Path, campaign: str | None = None) 
         sheet = Sheet(handle, CONTACT_COLUMNS)
         for person in PeopleRepository(uow.session).consenting(chosen.id):
             sheet.write(vars(person))
+    log_action(
+        database,
+        "exported",
+        "contacts",
+        chosen.id,
+        campaign_id=chosen.id,
+        summary=f"contact list: {sheet.rows} people",
+    )
     return ContactList(path=str(out), people=sheet.rows)
 
 

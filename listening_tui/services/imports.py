@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from listening_tui.db.base import utcnow
 from listening_tui.db.engine import Database
 from listening_tui.db.unit_of_work import UnitOfWork
+from listening_tui.domain.audit import counted
 from listening_tui.domain.forms import NAME_MAX, ListeningSession
 from listening_tui.errors import InvalidInput, ListeningError
 from listening_tui.interchange.bundle import Bundle, read_bundle
@@ -69,12 +70,35 @@ def import_bundle(
             del bundle
             with UnitOfWork(database) as uow, _roomy_cache(uow):
                 report = merge.run(uow)
+                uow.log(
+                    "imported",
+                    "bundle",
+                    report.campaign_id,
+                    campaign_id=report.campaign_id,
+                    summary=_summary(report, merge.head.anonymised),
+                )
                 uow.commit()
     except ListeningError as exc:
         exc.message = f"{name}: {exc.message}"
         exc.args = (exc.message,)
         raise
     return report
+
+
+def _summary(report: ImportReport, anonymised: bool) -> str:
+    """Counts only: the file's name may name someone, so it is left out."""
+    kind = "anonymised bundle" if anonymised else "bundle"
+    created = "; campaign created" if report.campaign_created else ""
+    counts = counted(
+        {
+            "sessions added": report.sessions_added,
+            "updated": report.sessions_updated,
+            "unchanged": report.sessions_unchanged,
+            "conflicts": report.conflicts,
+            "themes added": report.themes_added,
+        }
+    )
+    return f"{kind}: {counts}{created}"
 
 
 @dataclass

@@ -14,10 +14,12 @@ import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from sqlalchemy import select
+
 from listening_tui.db.base import utcnow
 from listening_tui.db.engine import Database
 from listening_tui.db.meetings import vote_of
-from listening_tui.db.tables import VoteRow
+from listening_tui.db.tables import MeetingRow, VoteRow
 from listening_tui.db.unit_of_work import UnitOfWork
 from listening_tui.domain.meetings import (
     Meeting,
@@ -45,6 +47,7 @@ def create_meeting(database: Database, campaign_id: uuid.UUID, setup: MeetingSet
         if uow.campaigns.get(campaign_id) is None:
             raise NotFound(f"There is no campaign with id {campaign_id}")
         uow.meetings.add(meeting_id, campaign_id, setup)
+        uow.log("created", "meeting", meeting_id, campaign_id=campaign_id)
         uow.commit()
     return Meeting(id=meeting_id, campaign_id=campaign_id, **setup.model_dump())
 
@@ -55,8 +58,9 @@ def update_meeting(database: Database, meeting_id: uuid.UUID, setup: MeetingSetu
         if not uow.meetings.replace(meeting_id, setup):
             raise _no_meeting(meeting_id)
         meeting = uow.meetings.get(meeting_id)
+        assert meeting is not None
+        uow.log("edited", "meeting", meeting_id, campaign_id=meeting.campaign_id)
         uow.commit()
-    assert meeting is not None
     return meeting
 
 
@@ -67,6 +71,12 @@ def set_present(database: Database, meeting_id: uuid.UUID, present: int) -> None
     with UnitOfWork(database) as uow:
         if not uow.meetings.set_present(meeting_id, present):
             raise _no_meeting(meeting_id)
+        campaign_id = uow.session.scalar(
+            select(MeetingRow.campaign_id).where(MeetingRow.id == meeting_id)
+        )
+        uow.log(
+            "edited", "meeting", meeting_id, campaign_id=campaign_id, summary=f"{present} present"
+        )
         uow.commit()
 
 
@@ -103,6 +113,7 @@ def open_vote(database: Database, meeting_id: uuid.UUID, setup: VoteSetup) -> Vo
         row = uow.meetings.vote_row(vote_id)
         assert row is not None
         vote = vote_of(row)
+        _log_vote(uow, row, "created", f"{setup.method} vote opened")
         uow.commit()
     return vote
 
@@ -158,6 +169,8 @@ def enter_figure(database: Database, vote_id: uuid.UUID, key: str, value: int, b
                 new_value=str(value),
                 reason=figure_label(vote, key),
             )
+        change = "corrected" if corrected else "entered"
+        _log_vote(uow, row, "voted", f"figure {key} {change}: {value}")
         uow.commit()
     return corrected
 
@@ -181,6 +194,7 @@ def add_ballots(
         numbers = uow.meetings.add_ballots(
             vote_id, ([p.strip() for p in b if p.strip()] for b in ballots), source
         )
+        _log_vote(uow, row, "voted", f"{len(numbers)} ballots added ({source})")
         uow.commit()
     return numbers
 
@@ -201,7 +215,7 @@ def correct_ballot(
     """Replace a ballot typed wrong, recording its old preferences."""
     new = tuple(p.strip() for p in preferences if p.strip())
     with UnitOfWork(database) as uow:
-        _open_vote_row(uow, vote_id)
+        row = _open_vote_row(uow, vote_id)
         old = uow.meetings.replace_ballot(vote_id, number, new)
         if old is None:
             raise NotFound(f"This vote has no ballot number {number}")
@@ -215,6 +229,7 @@ def correct_ballot(
                 new_value=json.dumps(list(new), ensure_ascii=False),
                 reason=None,
             )
+            _log_vote(uow, row, "voted", f"ballot {number} corrected")
         uow.commit()
 
 
@@ -239,6 +254,7 @@ def close_vote(database: Database, vote_id: uuid.UUID, by: str) -> VoteDetail:
             new_value=result_summary(result),
             reason=None,
         )
+        _log_vote(uow, row, "voted", f"vote closed and counted; {len(themes)} themes ratified")
         uow.commit()
     return get_vote(database, vote_id)
 
@@ -264,15 +280,20 @@ def reopen_vote(database: Database, vote_id: uuid.UUID, reason: str, by: str) ->
             new_value=None,
             reason=reason.strip(),
         )
+        _log_vote(uow, row, "voted", "vote reopened; its result withdrawn")
         uow.commit()
 
 
 def set_statement(database: Database, vote_id: uuid.UUID, statement: str) -> None:
     """Store the meeting's decision in words (an empty text removes it)."""
     with UnitOfWork(database) as uow:
-        if uow.meetings.vote_row(vote_id) is None:
+        row = uow.meetings.vote_row(vote_id)
+        if row is None:
             raise _no_vote(vote_id)
         uow.meetings.set_statement(vote_id, statement.strip() or None)
+        _log_vote(
+            uow, row, "edited", "decision statement " + ("set" if statement.strip() else "removed")
+        )
         uow.commit()
 
 
@@ -300,6 +321,16 @@ def _open_vote_row(uow: UnitOfWork, vote_id: uuid.UUID) -> VoteRow:
             f'Vote {row.number} ("{row.title}") is closed: reopen it first to change it'
         )
     return row
+
+
+def _log_vote(uow: UnitOfWork, row: VoteRow, action: str, summary: str) -> None:
+    """An audit entry about a vote, in its meeting's campaign."""
+    campaign_id = uow.session.scalar(
+        select(MeetingRow.campaign_id).where(MeetingRow.id == row.meeting_id)
+    )
+    uow.log(
+        action, "vote", row.id, campaign_id=campaign_id, summary=f"vote {row.number}: {summary}"
+    )
 
 
 def _no_vote(vote_id: uuid.UUID) -> NotFound:

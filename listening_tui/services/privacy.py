@@ -32,6 +32,7 @@ from listening_tui.db.tables import (
     ErasureRow,
 )
 from listening_tui.db.unit_of_work import UnitOfWork
+from listening_tui.domain.audit import counted
 from listening_tui.errors import InvalidInput, NotFound
 from listening_tui.services.campaigns import resolve_campaign
 
@@ -132,6 +133,13 @@ def _run_forget(
         counts = {key: value for key, value in result.counts.items() if value}
         if apply and counts:
             uow.session.add(ErasureRow(campaign_id=campaign_id, kind="forget", counts=counts))
+            uow.log(
+                "erased",
+                "person",
+                None,
+                campaign_id=campaign_id,
+                summary=f"a person forgotten: {counted(counts)}",
+            )
             uow.commit()
     return result
 
@@ -252,10 +260,19 @@ def set_retention_months(database: Database, campaign_id: uuid.UUID, months: int
             "months after the session"
         )
     with UnitOfWork(database) as uow:
-        uow.session.execute(
+        changed = uow.session.execute(
             update(CampaignRow)
             .where(CampaignRow.id == campaign_id)
             .values(contact_retention_months=months)
+        )
+        if not getattr(changed, "rowcount", 0):
+            return
+        uow.log(
+            "edited",
+            "campaign",
+            campaign_id,
+            campaign_id=campaign_id,
+            summary=f"contact retention set to {months} months",
         )
         uow.commit()
 
@@ -290,6 +307,13 @@ def expire_contacts(
         for campaign_key, number in sorted(by_campaign.items(), key=lambda kv: str(kv[0])):
             uow.session.add(
                 ErasureRow(campaign_id=campaign_key, kind="retention", counts={"contacts": number})
+            )
+            uow.log(
+                "erased",
+                "contacts",
+                None,
+                campaign_id=campaign_key,
+                summary=f"retention expiry: {number} contacts emptied",
             )
         uow.commit()
     note = secure_compact(database) if any(counts.values()) else ""

@@ -35,6 +35,7 @@ from listening_tui.interchange.report import (
     render_markdown,
 )
 from listening_tui.services.analysis import ranked_issues
+from listening_tui.services.audit import log_action
 from listening_tui.services.campaigns import resolve_campaign
 from listening_tui.services.conclusions import campaign_conclusions
 from listening_tui.services.meetings import ratified_theme_ids
@@ -152,10 +153,19 @@ def write_report(
     out = out.expanduser().absolute()
     kind = report_format(out)
     refuse_existing(out)
-    data = report_data(database, campaign, today)
+    chosen = resolve_campaign(database, campaign)
+    data = report_data(database, str(chosen.id), today)
     document = render_html(data) if kind == "html" else render_markdown(data)
     with private_text_file(out) as handle:
         handle.write(document)
+    log_action(
+        database,
+        "exported",
+        "report",
+        chosen.id,
+        campaign_id=chosen.id,
+        summary=(f"report ({kind}): {data.sessions} sessions, {len(data.conclusions)} conclusions"),
+    )
     return ReportWritten(
         path=str(out),
         format=kind,

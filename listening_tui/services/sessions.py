@@ -81,6 +81,7 @@ def save_session(
             session = ListeningSession(**data, created_at=moment, updated_at=moment)
             uow.sessions.add(campaign_id, session)
             version = 1
+            action = "created"
         else:
             stored_campaign, stored_version, previous = stored
             if stored_campaign != campaign_id:
@@ -94,12 +95,22 @@ def save_session(
             uow.revisions.keep(campaign_id, previous, "edit")
             version = stored_version + 1
             uow.sessions.replace(campaign_id, session, version)
+            action = "edited"
         if _listable(checked.subgroup):
             uow.campaigns.add_subgroup(campaign_id, checked.subgroup)
         if draft_id is not None:
             uow.session.execute(delete(DraftRow).where(DraftRow.id == draft_id))
+        uow.log(
+            action, "session", session.id, campaign_id=campaign_id, summary=_about(session, version)
+        )
         uow.commit()
     return SavedSession(session=session, version=version, campaign_id=campaign_id)
+
+
+def _about(session: ListeningSession, version: int) -> str:
+    """An audit summary: kind and counts, never a name."""
+    kind = session.kind.replace("_", "-")
+    return f"{kind} session, {len(session.issues)} issues, version {version}"
 
 
 def _current_themes(
@@ -217,6 +228,13 @@ def delete_session(database: Database, session_id: uuid.UUID) -> Revision:
         campaign_id, _version, session = found
         uow.revisions.keep(campaign_id, session, "delete")
         uow.sessions.remove(session_id)
+        uow.log(
+            "deleted",
+            "session",
+            session_id,
+            campaign_id=campaign_id,
+            summary=_about(session, _version),
+        )
         uow.commit()
     return session_history(database, session_id)[-1]
 
@@ -255,6 +273,13 @@ def restore_session(database: Database, session_id: uuid.UUID) -> SavedSession:
         uow.sessions.add(campaign_id, session, version)
         if session.subgroup:
             uow.campaigns.add_subgroup(campaign_id, session.subgroup)
+        uow.log(
+            "restored",
+            "session",
+            session_id,
+            campaign_id=campaign_id,
+            summary=_about(session, version),
+        )
         uow.commit()
     return SavedSession(session=session, version=version, campaign_id=campaign_id)
 

@@ -77,6 +77,14 @@ class ListeningApp(App[None]):
         """Why the app stopped early (printed by the CLI on standard error)."""
         self.notes_on_exit: list[str] = []
         """What the user must know after the screen is gone (where a rescue file went)."""
+        self.actor: str | None = None
+        """Who is using the app (asked once at the start), named in the audit log."""
+
+    def set_actor(self, name: str) -> None:
+        """Name the user: every action from now on is logged under ``name``."""
+        self.actor = name
+        if self.database is not None:
+            self.database.actor = name
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables, and ours: every stylesheet file can use them."""

@@ -19,3 +19,10 @@ async def database_open(pilot: Pilot[None], timeout: float = 60.0) -> None:
             return
         await pilot.pause(0.05)
         waited += 0.05
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Until the database is open, every worker has finished and its messages are handled."""
+    await database_open(pilot)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

@@ -112,6 +112,14 @@ class StartScreen(Screen[None]):
             show=False,
         ),
         Binding(
+            "a",
+            "open_audit",
+            "Audit log",
+            id="start.audit",
+            tooltip="Who created, edited, deleted, exported, imported, erased and voted, and when",
+            show=False,
+        ),
+        Binding(
             "r",
             "refresh_data",
             "Refresh",
@@ -151,6 +159,11 @@ class StartScreen(Screen[None]):
         ),
         ("campaign: New campaign", "new_campaign", "Start a new listening campaign"),
         ("campaign: Refresh", "refresh_data", "Read campaigns and drafts again"),
+        (
+            "audit: Open the audit log",
+            "open_audit",
+            "Who created, edited, deleted, exported, imported, erased and voted, and when",
+        ),
     ]
 
     class DataLoaded(Message):
@@ -192,6 +205,8 @@ class StartScreen(Screen[None]):
         self.draft_ids: list[UUID] = []
         self.offered_drafts = False
         """Drafts left from last time are offered once, when the app starts."""
+        self._waiting_offer: tuple[list[Path], list[Draft]] | None = None
+        """Rescues and drafts to offer once the user has said who they are."""
 
     @property
     def listening_app(self) -> ListeningApp:
@@ -211,7 +226,7 @@ class StartScreen(Screen[None]):
             yield Static("", id="start-hint")
             yield Static(
                 "Also: i import bundles · e export · p the guide · c new campaign · "
-                "r read again · ctrl+p every command by name",
+                "a audit log · r read again · ctrl+p every command by name",
                 id="start-keys",
             )
         yield Footer(compact=True)
@@ -224,6 +239,30 @@ class StartScreen(Screen[None]):
         self._show_drafts([])
         # Draw the screen first: the worker's imports (SQLAlchemy, ~0.5 s) hold the GIL.
         self.call_after_refresh(self.refresh_data)
+        self._ask_name()
+
+    def _ask_name(self) -> None:
+        """Who is using the app: LISTENING_TUI_USER, else asked (prefilled with last time's)."""
+        from listening_tui.actor import UNKNOWN, from_environment, remember_name, remembered_name
+
+        given = from_environment()
+        if given:
+            self.listening_app.set_actor(given)
+            return
+        from listening_tui.tui.dialogs.actor_name import ActorNameModal
+
+        last = remembered_name()
+
+        def named(name: str | None) -> None:
+            if name:
+                remember_name(name)
+            self.listening_app.set_actor(name or last or UNKNOWN)
+            if self._waiting_offer is not None:
+                rescues, drafts = self._waiting_offer
+                self._waiting_offer = None
+                self._offer(rescues, drafts)
+
+        self.app.push_screen(ActorNameModal(last), callback=named)
 
     def refresh_data(self) -> None:
         """Read the campaigns and drafts again."""
@@ -267,6 +306,8 @@ class StartScreen(Screen[None]):
     @on(DataLoaded)
     def show_data(self, event: DataLoaded) -> None:
         self.listening_app.database = event.database
+        if self.listening_app.actor is not None:
+            event.database.actor = self.listening_app.actor
         self.query_one("#database-line", Static).update(
             f"Open database: {event.database.description}"
         )
@@ -299,10 +340,17 @@ class StartScreen(Screen[None]):
             )
         if not self.offered_drafts:
             self.offered_drafts = True
-            if event.rescues:
-                self.offer_rescues(event.rescues)
-            elif event.drafts:
-                self.offer_drafts(event.drafts)
+            if self.listening_app.actor is None:
+                self._waiting_offer = (event.rescues, event.drafts)
+            else:
+                self._offer(event.rescues, event.drafts)
+
+    def _offer(self, rescues: list[Path], drafts: list[Draft]) -> None:
+        """Offer the forms left in rescue files, else the drafts, once at the start."""
+        if rescues:
+            self.offer_rescues(rescues)
+        elif drafts:
+            self.offer_drafts(drafts)
 
     def offer_rescues(self, rescues: list[Path]) -> None:
         """Offer to bring back forms the database could not take last time."""
@@ -480,6 +528,17 @@ class StartScreen(Screen[None]):
         from listening_tui.tui.screens.meetings import MeetingsScreen
 
         self._open_for_campaign(lambda db, cid, name: MeetingsScreen(db, cid, name))
+
+    def action_open_audit(self) -> None:
+        from listening_tui.tui.screens.audit import AuditScreen
+
+        database = self.listening_app.database
+        if database is None:
+            return
+        if self.campaign_ids:
+            self._open_for_campaign(lambda db, cid, name: AuditScreen(db, cid, name))
+        else:
+            self.app.push_screen(AuditScreen(database, None, "every campaign"))
 
     def action_prepare(self) -> None:
         campaign_id = self._highlighted_campaign()
