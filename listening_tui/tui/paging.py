@@ -18,10 +18,12 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, Typ
 from uuid import UUID
 
 from textual import on
+from textual.app import ComposeResult
 from textual.message import Message
-from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
 
-from listening_tui.errors import ListeningError
+from listening_tui.tui.screens.campaign import ActionFailed, CampaignScreen
+from listening_tui.tui.widgets.filter_bar import SearchFilters
 
 if TYPE_CHECKING:
     from listening_tui.db.engine import Database
@@ -35,7 +37,6 @@ RELOAD_MAX = 1_000
 """At most this many rows are read again to keep the cursor in place after a change."""
 
 AnswerT = TypeVar("AnswerT")
-ResultT = TypeVar("ResultT")
 QueryT = TypeVar("QueryT")
 
 
@@ -59,7 +60,13 @@ class Row(Protocol):
     def id(self) -> UUID: ...
 
 
-class PagedTable(Protocol):
+class Focusable(Protocol):
+    """The list of a list screen: the filter bar gives the focus back to it."""
+
+    def focus(self, scroll_visible: bool = True) -> object: ...
+
+
+class PagedTable(Focusable, Protocol):
     """What paging needs of a table: its rows, the cursor and how far the view is scrolled."""
 
     @property
@@ -78,17 +85,10 @@ class PagedTable(Protocol):
 class ChoiceBar(Protocol):
     """A filter bar that offers the campaign's subgroups and leaders."""
 
+    @property
+    def has_focus_within(self) -> bool: ...
+
     def set_choices(self, subgroups: list[str], leaders: list[str]) -> None: ...
-
-
-class ActionFailed(Message):
-    """A read or change failed; ``message`` says why and what to do."""
-
-    def __init__(self, title: str, message: str) -> None:
-        super().__init__()
-        self.title = title
-        """What could not be done ("Could not delete the session")."""
-        self.message = message
 
 
 class Answered(Message, Generic[AnswerT]):
@@ -110,24 +110,28 @@ class FacetsLoaded(Message):
         self.facets = facets
 
 
-class ListScreen(Screen[None], Generic[AnswerT]):
+class ListScreen(CampaignScreen, Generic[AnswerT]):
     """A campaign's list, filtered by a bar, read in workers; only the latest answer shows.
 
-    A screen names its answer message (``ANSWER``, a subclass of Answered)
-    and the failure title of its reads, and shows an answer in ``show_answer``.
+    A screen names its heading, its answer message (``ANSWER``, a subclass of
+    Answered) and the failure title of its reads; it composes what goes
+    between the heading and the footer and shows an answer in ``show_answer``.
     """
+
+    HEADING: ClassVar[str]
+    """The line above the filter bar; {} is the campaign's name."""
+    HEADING_ID: ClassVar[str]
+    """The heading's id (the stylesheet may place it)."""
 
     ANSWER: ClassVar[type[Answered[Any]]] = Answered
     """The message an answer comes in."""
     READ_FAILED: ClassVar[str] = "Could not read the list"
     """The title of the notification when a read fails."""
     FACETS_FAILED: ClassVar[str] = "Could not read the leaders and subgroups"
+    """The title of the notification when the filter bar's choices cannot be read."""
 
     def __init__(self, database: Database, campaign_id: UUID, campaign_name: str) -> None:
-        super().__init__()
-        self.database = database
-        self.campaign_id = campaign_id
-        self.campaign_name = campaign_name
+        super().__init__(database, campaign_id, campaign_name)
         self._generation = 0
         """Bumped by every new question; an answer stamped with an older one is dropped."""
         self._pending: Literal["reload", "more"] | None = None
@@ -135,8 +139,21 @@ class ListScreen(Screen[None], Generic[AnswerT]):
         self._facets_asked = False
 
     @property
+    def table(self) -> Focusable:
+        """The list: escape, or Enter in the search box, comes back to it from the filter bar."""
+        raise NotImplementedError
+
+    @property
     def filter_bar(self) -> ChoiceBar:
         """The bar that offers the leaders and subgroups."""
+        raise NotImplementedError
+
+    def compose_list(self) -> ComposeResult:
+        """What goes between the heading and the footer: the filter bar, the list, a status."""
+        raise NotImplementedError
+
+    def refresh_data(self) -> None:
+        """Read again where the list stands (the app calls this when a form closes)."""
         raise NotImplementedError
 
     def show_answer(self, answer: AnswerT, keep: UUID | None) -> None:
@@ -146,18 +163,28 @@ class ListScreen(Screen[None], Generic[AnswerT]):
     def read_stopped(self) -> None:
         """What else to do when a read or change failed (nothing unless a screen says)."""
 
-    # ---- asking ----
+    def compose(self) -> ComposeResult:
+        yield Header()
+        heading = self.HEADING.format(self.campaign_name)
+        yield Static(heading, classes="section-title", id=self.HEADING_ID)
+        yield from self.compose_list()
+        yield Footer()
 
-    def post_result(
-        self, read: Callable[[], ResultT], message: Callable[[ResultT], Message], title: str
-    ) -> None:
-        """On a worker thread: post ``message(read())``, or ActionFailed(title, why)."""
-        try:
-            result = read()
-        except ListeningError as exc:
-            self.post_message(ActionFailed(title, exc.message))
-            return
-        self.post_message(message(result))
+    def action_refresh_data(self) -> None:
+        self.refresh_data()
+
+    def action_back(self) -> None:
+        """From the filter bar back to the list; from the list back to the campaigns."""
+        if self.filter_bar.has_focus_within:
+            self.table.focus()
+        else:
+            self.dismiss(None)
+
+    @on(SearchFilters.Done)
+    def _back_to_list(self) -> None:
+        self.table.focus()
+
+    # ---- asking ----
 
     def ask(self, read: Callable[[], AnswerT], keep: UUID | None = None) -> None:
         """Read an answer in a worker for the current generation (``read`` runs off this thread)."""
@@ -178,14 +205,15 @@ class ListScreen(Screen[None], Generic[AnswerT]):
         self._pending = None
         self.show_answer(event.answer, event.keep)
         if not self._facets_asked:
+            # The choices wait for the first answer: on a busy laptop the list comes first.
             self._facets_asked = True
             self.call_after_refresh(self._load_facets)
 
     @on(ActionFailed)
-    def _show_failure(self, event: ActionFailed) -> None:
+    def _read_failed(self) -> None:
+        # Before the notification, which CampaignScreen shows.
         self._pending = None
         self.read_stopped()
-        self.notify(event.message, title=event.title, severity="error", timeout=10)
 
     # ---- the filter bar's choices ----
 
@@ -226,7 +254,7 @@ class PagedScreen(ListScreen[PageT], Generic[QueryT, PageT]):
         """How many rows match the query (the table holds the first of them)."""
 
     @property
-    def paged_table(self) -> PagedTable:
+    def table(self) -> PagedTable:
         """The table the pages go in."""
         raise NotImplementedError
 
@@ -254,7 +282,7 @@ class PagedScreen(ListScreen[PageT], Generic[QueryT, PageT]):
 
     def _reload_in_place(self, keep: UUID | None = None, spare: int = 0) -> None:
         """Read as many rows as are shown (and ``spare``), keeping the cursor on its row."""
-        table = self.paged_table
+        table = self.table
         if keep is None and table.highlighted is not None:
             keep = table.highlighted.id
         limit = min(max(self.page_size, table.row_count + spare), RELOAD_MAX)
@@ -262,7 +290,7 @@ class PagedScreen(ListScreen[PageT], Generic[QueryT, PageT]):
 
     def _maybe_load_more(self) -> None:
         """Ask for the next page when the cursor or the scrolled view nears the last row."""
-        table = self.paged_table
+        table = self.table
         shown = table.row_count
         near_end = max(table.cursor_row, table.last_visible_row) >= shown - self.prefetch
         if self._pending is None and shown < self.total and near_end:

@@ -16,10 +16,11 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from listening_tui.tui.commands import PaletteEntry
 from listening_tui.tui.paging import Answered, ListScreen
+from listening_tui.tui.screens.campaign import back_binding
 from listening_tui.tui.widgets.ranking_filters import RankingFilters
 from listening_tui.tui.widgets.ranking_table import COLUMNS, RankingTable, column_help
 
@@ -65,15 +66,11 @@ class RankedScreen(ListScreen[Ranking]):
     """A campaign's issue groups in order, every figure in a column that explains itself."""
 
     AUTO_FOCUS = "#ranking"
+    HEADING = "Ranked issues of {}"
+    HEADING_ID = "ranked-title"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape",
-            "back",
-            "Back",
-            id="ranked.back",
-            tooltip="Back to the campaigns (from the filters: back to the ranking)",
-        ),
+        back_binding("ranked", "Back to the campaigns (from the filters: back to the ranking)"),
         Binding(
             "w",
             "toggle_weighting",
@@ -130,16 +127,11 @@ class RankedScreen(ListScreen[Ranking]):
         """The sessions ranked now."""
         self.weighting: Weighting = "session"
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(
-            f"Ranked issues of {self.campaign_name}", classes="section-title", id="ranked-title"
-        )
+    def compose_list(self) -> ComposeResult:
         yield RankingFilters(id="ranking-filters")
         yield RankingTable(id="ranking")
         yield Static("", id="ranking-help")
         yield Static("", id="ranking-status")
-        yield Footer()
 
     @property
     def table(self) -> RankingTable:
@@ -167,9 +159,6 @@ class RankedScreen(ListScreen[Ranking]):
         """Compute the ranking again (the app calls this when a form closes)."""
         self._rank()
         self._load_facets()
-
-    def action_refresh_data(self) -> None:
-        self.refresh_data()
 
     # ---- computing ----
 
@@ -257,13 +246,6 @@ class RankedScreen(ListScreen[Ranking]):
 
     def action_clear_filters(self) -> None:
         self.query_one(RankingFilters).clear()
-
-    def action_back(self) -> None:
-        focused = self.focused
-        if focused is not None and self.query_one(RankingFilters) in focused.ancestors:
-            self.table.focus()
-        else:
-            self.app.pop_screen()
 
     @on(DataTable.CellSelected, "#ranking")
     def _row_chosen(self, event: DataTable.CellSelected) -> None:

@@ -18,12 +18,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from listening_tui.domain.queries import SORT_COLUMNS, SessionQuery, SortColumn, SortDirection
 from listening_tui.tui.commands import PaletteEntry
 from listening_tui.tui.dialogs.delete_session import ConfirmDeleteModal
 from listening_tui.tui.paging import PAGE_SIZE, PREFETCH, Answered, PagedScreen
+from listening_tui.tui.screens.campaign import back_binding
 from listening_tui.tui.widgets.session_filters import SessionFilters
 from listening_tui.tui.widgets.session_table import NATURAL_DIRECTION, SessionTable, status_text
 
@@ -41,15 +42,11 @@ class SessionsScreen(PagedScreen[SessionQuery, "SessionPage"]):
     """Lists a campaign's written-up sessions, a page at a time."""
 
     AUTO_FOCUS = "#sessions"
+    HEADING = "Sessions of {}"
+    HEADING_ID = "sessions-title"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape",
-            "back",
-            "Back",
-            id="sessions.back",
-            tooltip="Back to the campaigns (from the filters: back to the list)",
-        ),
+        back_binding("sessions", "Back to the campaigns (from the filters: back to the list)"),
         Binding(
             "slash", "search", "Search", id="sessions.search", tooltip="Find sessions by words"
         ),
@@ -153,25 +150,16 @@ class SessionsScreen(PagedScreen[SessionQuery, "SessionPage"]):
         """The campaign's change marker when last asked (services.sessions.change_marker)."""
         self._connection_lost = False
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(
-            f"Sessions of {self.campaign_name}", classes="section-title", id="sessions-title"
-        )
+    def compose_list(self) -> ComposeResult:
         yield SessionFilters(id="session-filters")
         yield SessionTable(id="sessions")
         with Horizontal(id="sessions-status-bar"):
             yield Static("", id="sessions-status")
             yield Static("Enter: edit · h: history", id="sessions-hint")
-        yield Footer()
 
     @property
     def table(self) -> SessionTable:
         return self.query_one("#sessions", SessionTable)
-
-    @property
-    def paged_table(self) -> SessionTable:
-        return self.table
 
     @property
     def filter_bar(self) -> SessionFilters:
@@ -192,11 +180,7 @@ class SessionsScreen(PagedScreen[SessionQuery, "SessionPage"]):
         self.query_one(SessionFilters).set_compact(event.size.height < COMPACT_BELOW)
 
     def refresh_data(self) -> None:
-        """Read the list again where it stands (the app calls this when a form closes)."""
         self._reload_in_place()
-
-    def action_refresh_data(self) -> None:
-        self.refresh_data()
 
     # ---- sessions saved elsewhere (another laptop on PostgreSQL, another process) ----
 
@@ -277,10 +261,6 @@ class SessionsScreen(PagedScreen[SessionQuery, "SessionPage"]):
         }
         self._query_changed(SessionQuery.model_validate(self.session_query.model_dump() | changes))
 
-    @on(SessionFilters.Done)
-    def _back_to_list(self) -> None:
-        self.table.focus()
-
     def _query_changed(self, query: SessionQuery) -> None:
         if query == self.session_query:
             return
@@ -314,13 +294,6 @@ class SessionsScreen(PagedScreen[SessionQuery, "SessionPage"]):
 
     def action_search(self) -> None:
         self.query_one("#session-search", Input).focus()
-
-    def action_back(self) -> None:
-        focused = self.focused
-        if focused is not None and self.query_one(SessionFilters) in focused.ancestors:
-            self.table.focus()
-        else:
-            self.app.pop_screen()
 
     # ---- editing, deleting, undoing ----
 

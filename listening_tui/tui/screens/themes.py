@@ -20,11 +20,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from listening_tui.domain.themes import IssueQuery
 from listening_tui.tui.commands import PaletteEntry
 from listening_tui.tui.paging import Answered, PagedScreen
+from listening_tui.tui.screens.campaign import back_binding
 from listening_tui.tui.widgets.issue_filters import IssueFilters
 from listening_tui.tui.widgets.issue_table import IssueTable
 from listening_tui.tui.widgets.theme_list import ThemeList, provenance_text
@@ -54,9 +55,11 @@ class ThemesScreen(PagedScreen[IssueQuery, "IssuePage"]):
     """Themes on the left, issues on the right; every change can be undone."""
 
     AUTO_FOCUS = "#issues"
+    HEADING = "Themes of {}"
+    HEADING_ID = "themes-title"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="themes.back", tooltip="Back to the campaigns"),
+        back_binding("themes", "Back to the campaigns"),
         Binding(
             "t",
             "put_in_theme",
@@ -161,9 +164,7 @@ class ThemesScreen(PagedScreen[IssueQuery, "IssuePage"]):
         self.undo_stack: list[ThemeChange] = []
         """Changes made here, the last one last: what ctrl+z takes back."""
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(f"Themes of {self.campaign_name}", classes="section-title", id="themes-title")
+    def compose_list(self) -> ComposeResult:
         yield IssueFilters(id="issue-filters")
         with Horizontal(id="themes-body"):
             with Vertical(id="themes-left"):
@@ -173,15 +174,10 @@ class ThemesScreen(PagedScreen[IssueQuery, "IssuePage"]):
         with Horizontal(id="themes-status-bar"):
             yield Static("Reading the themes…", id="themes-status")
             yield Static("space: mark · ←→: panes", id="themes-hint")
-        yield Footer()
 
     @property
     def table(self) -> IssueTable:
         return self.query_one("#issues", IssueTable)
-
-    @property
-    def paged_table(self) -> IssueTable:
-        return self.table
 
     @property
     def filter_bar(self) -> IssueFilters:
@@ -205,9 +201,6 @@ class ThemesScreen(PagedScreen[IssueQuery, "IssuePage"]):
         """Read themes and issues again where they stand."""
         self._load_overview()
         self._reload_in_place()
-
-    def action_refresh_data(self) -> None:
-        self.refresh_data()
 
     # ---- loading ----
 
@@ -288,10 +281,6 @@ class ThemesScreen(PagedScreen[IssueQuery, "IssuePage"]):
         }
         self._query_changed(IssueQuery.model_validate(self.issue_query.model_dump() | changes))
 
-    @on(IssueFilters.Done)
-    def _back_to_list(self) -> None:
-        self.table.focus()
-
     def _query_changed(self, query: IssueQuery) -> None:
         if query == self.issue_query:
             return
@@ -308,13 +297,6 @@ class ThemesScreen(PagedScreen[IssueQuery, "IssuePage"]):
 
     def action_clear_marks(self) -> None:
         self.table.clear_marks()
-
-    def action_back(self) -> None:
-        focused = self.focused
-        if focused is not None and self.query_one(IssueFilters) in focused.ancestors:
-            self.table.focus()
-        else:
-            self.dismiss(None)
 
     # ---- changes ----
 
