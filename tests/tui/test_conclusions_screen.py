@@ -20,7 +20,7 @@ from listening_tui.tui.dialogs.report import ReportModal
 from listening_tui.tui.screens.conclusions import ConclusionsScreen
 from listening_tui.tui.screens.saturation import SaturationScreen
 from listening_tui.tui.screens.start import StartScreen
-from tests.tui.waiting import database_open
+from tests.tui.waiting import settle
 
 
 @pytest.fixture
@@ -36,14 +36,6 @@ def sample_db(sample_copy: Path) -> Iterator[Database]:
 def rows(database: Database, *columns: Any) -> list[tuple[Any, ...]]:
     with UnitOfWork(database, write=False) as uow:
         return [tuple(row) for row in uow.session.execute(select(*columns))]
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await database_open(pilot)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_conclusions(pilot: Pilot[None]) -> ConclusionsScreen:

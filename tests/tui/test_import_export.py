@@ -25,8 +25,9 @@ from listening_tui.tui.screens.exports import ExportScreen
 from listening_tui.tui.screens.imports import ImportScreen
 from listening_tui.tui.screens.start import StartScreen
 from tests.conftest import EXAMPLE_BUNDLE
-from tests.tui.test_sessions_screen import count, settle
+from tests.tui.test_sessions_screen import count
 from tests.tui.test_snapshots import _loaded
+from tests.tui.waiting import settle
 
 BROKEN = EXAMPLE_BUNDLE.parent / "broken" / "bad_key_issue.json"
 """A bundle whose third session's first issue has a key_issue that is not an answer."""

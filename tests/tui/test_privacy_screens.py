@@ -16,7 +16,8 @@ from listening_tui.services.database import open_database
 from listening_tui.tui.dialogs.confirm import ConfirmModal
 from listening_tui.tui.dialogs.forget import ForgetPersonModal
 from listening_tui.tui.screens.retention import RetentionScreen
-from tests.tui.test_sessions_screen import sessions_screen, settle
+from tests.tui.test_sessions_screen import sessions_screen
+from tests.tui.waiting import settle
 
 NAME = "Yasmin Ali"
 

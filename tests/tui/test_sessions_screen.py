@@ -26,7 +26,7 @@ from listening_tui.tui.dialogs.delete_session import ConfirmDeleteModal
 from listening_tui.tui.screens.sessions import SessionsScreen
 from listening_tui.tui.screens.start import StartScreen
 from listening_tui.tui.widgets.session_table import SessionTable
-from tests.tui.waiting import database_open
+from tests.tui.waiting import settle
 
 
 @pytest.fixture
@@ -54,14 +54,6 @@ def count(database: Database, table: Any, **where: Any) -> int:
         statement = statement.where(getattr(table, name) == value)
     with UnitOfWork(database, write=False) as uow:
         return int(uow.session.scalar(statement) or 0)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await database_open(pilot)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @asynccontextmanager

@@ -25,7 +25,7 @@ from listening_tui.tui.screens.suggestions import SuggestionsScreen
 from listening_tui.tui.screens.themes import ThemesScreen
 from listening_tui.tui.widgets.issue_table import MARK, IssueTable
 from listening_tui.tui.widgets.theme_list import ThemeList
-from tests.tui.waiting import database_open
+from tests.tui.waiting import settle
 
 Themes = dict[str, set[UUID]]
 
@@ -52,13 +52,6 @@ def themes_in(database: Database) -> tuple[Themes, set[UUID]]:
             else:
                 found[names[theme_id]].add(issue_id)
     return found, unthemed
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await database_open(pilot)
-    for _ in range(2):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 @asynccontextmanager

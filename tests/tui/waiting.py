@@ -19,3 +19,15 @@ async def database_open(pilot: Pilot[None], timeout: float = 60.0) -> None:
             return
         await pilot.pause(0.05)
         waited += 0.05
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Until the database is open and the app's workers, and what they post, are done.
+
+    A second round catches the workers that the first round's messages started
+    (a screen reads its list, then the filter bar's choices).
+    """
+    await database_open(pilot)
+    for _ in range(2):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
