@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,23 +13,12 @@ from textual.widgets import DataTable, OptionList, Sparkline, TextArea
 from listening_tui.db.engine import Database
 from listening_tui.db.tables import CampaignConclusionRow, ChosenQuoteRow, ThemeConclusionRow
 from listening_tui.db.unit_of_work import UnitOfWork
-from listening_tui.services.database import open_database
 from listening_tui.tui.app import ListeningApp
 from listening_tui.tui.dialogs.report import ReportModal
 from listening_tui.tui.screens.conclusions import ConclusionsScreen
 from listening_tui.tui.screens.saturation import SaturationScreen
 from listening_tui.tui.screens.start import StartScreen
 from tests.tui.waiting import settle
-
-
-@pytest.fixture
-def sample_db(sample_copy: Path) -> Iterator[Database]:
-    """The copy the app opens, opened a second time to check its rows."""
-    database = open_database(str(sample_copy))
-    try:
-        yield database
-    finally:
-        database.close()
 
 
 def rows(database: Database, *columns: Any) -> list[tuple[Any, ...]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,6 @@ from listening_tui.db.tables import RevisionRow, SessionRow
 from listening_tui.db.unit_of_work import UnitOfWork
 from listening_tui.domain.forms import ListeningSession
 from listening_tui.services import campaigns, sessions
-from listening_tui.services.database import open_database
 from listening_tui.tui import app as app_module
 from listening_tui.tui import screens
 from listening_tui.tui.app import ListeningApp
@@ -27,16 +26,6 @@ from listening_tui.tui.screens.sessions import SessionsScreen
 from listening_tui.tui.screens.start import StartScreen
 from listening_tui.tui.widgets.session_table import SessionTable
 from tests.tui.waiting import settle
-
-
-@pytest.fixture
-def sample_db(sample_copy: Path) -> Iterator[Database]:
-    """The copy the app opens, opened a second time to check its rows."""
-    database = open_database(str(sample_copy))
-    try:
-        yield database
-    finally:
-        database.close()
 
 
 def stored(database: Database) -> list[ListeningSession]:
