@@ -1,11 +1,16 @@
-"""Fixtures for app tests: a copy of the sample campaign at a fixed path."""
+"""Fixtures for app tests: copies of the sample campaign (one at a fixed path)."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from listening_tui.db.engine import Database
 
 REPO = Path(__file__).resolve().parents[2]
 SNAPSHOT_DB = Path("/tmp/listening-tui-snapshots/sample.db")
@@ -18,6 +23,18 @@ def sample_copy(tmp_path: Path) -> Path:
     target = tmp_path / "sample.db"
     shutil.copyfile(REPO / "sample.db", target)
     return target
+
+
+@pytest.fixture
+def sample_db(sample_copy: Path) -> Iterator[Database]:
+    """The copy the app opens, opened a second time to check its rows."""
+    from listening_tui.services.database import open_database
+
+    database = open_database(str(sample_copy))
+    try:
+        yield database
+    finally:
+        database.close()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,36 +13,17 @@ from textual.widgets import DataTable, OptionList, Sparkline, TextArea
 from listening_tui.db.engine import Database
 from listening_tui.db.tables import CampaignConclusionRow, ChosenQuoteRow, ThemeConclusionRow
 from listening_tui.db.unit_of_work import UnitOfWork
-from listening_tui.services.database import open_database
 from listening_tui.tui.app import ListeningApp
 from listening_tui.tui.dialogs.report import ReportModal
 from listening_tui.tui.screens.conclusions import ConclusionsScreen
 from listening_tui.tui.screens.saturation import SaturationScreen
 from listening_tui.tui.screens.start import StartScreen
-from tests.tui.waiting import database_open
-
-
-@pytest.fixture
-def sample_db(sample_copy: Path) -> Iterator[Database]:
-    """The copy the app opens, opened a second time to check its rows."""
-    database = open_database(str(sample_copy))
-    try:
-        yield database
-    finally:
-        database.close()
+from tests.tui.waiting import settle
 
 
 def rows(database: Database, *columns: Any) -> list[tuple[Any, ...]]:
     with UnitOfWork(database, write=False) as uow:
         return [tuple(row) for row in uow.session.execute(select(*columns))]
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await database_open(pilot)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_conclusions(pilot: Pilot[None]) -> ConclusionsScreen:

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import event
-from textual.pilot import Pilot
 from textual.widgets import Input
 
 from listening_tui.domain.forms import Campaign
@@ -19,11 +18,7 @@ from listening_tui.services.rescue import pending_rescues
 from listening_tui.tui.app import ListeningApp
 from listening_tui.tui.screens.form import SessionFormScreen
 from tests.integration.test_connection_lost import terminate
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.tui.waiting import settle
 
 
 async def test_the_form_survives_the_server_going_away_mid_save(

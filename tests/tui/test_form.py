@@ -15,13 +15,7 @@ from listening_tui.services.database import open_database
 from listening_tui.tui.app import ListeningApp
 from listening_tui.tui.screens.form import SessionFormScreen
 from listening_tui.tui.screens.start import StartScreen
-from tests.tui.waiting import database_open
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await database_open(pilot)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.tui.waiting import settle
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:

@@ -20,8 +20,9 @@ from listening_tui.services.imports import import_bundle
 from listening_tui.tui.app import ListeningApp
 from listening_tui.tui.screens.history import SessionHistoryScreen
 from listening_tui.tui.widgets.session_table import SessionTable
-from tests.tui.test_sessions_screen import sessions_screen, settle
+from tests.tui.test_sessions_screen import sessions_screen
 from tests.tui.test_snapshots import _loaded
+from tests.tui.waiting import settle
 
 NEW_LEADER = "Changed Leader"
 NEW_ISSUE = "The first issue as the other laptop wrote it"

@@ -5,19 +5,17 @@ from __future__ import annotations
 import csv
 import json
 import stat
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, RadioButton, RadioSet, Static
 
 from listening_tui.db.engine import Database
 from listening_tui.db.tables import SessionRow
 from listening_tui.services import campaigns
-from listening_tui.services.database import open_database
 from listening_tui.services.export_choices import CSV_FILES
 from listening_tui.tui.app import ListeningApp
 from listening_tui.tui.dialogs.confirm import ConfirmModal
@@ -25,21 +23,12 @@ from listening_tui.tui.screens.exports import ExportScreen
 from listening_tui.tui.screens.imports import ImportScreen
 from listening_tui.tui.screens.start import StartScreen
 from tests.conftest import EXAMPLE_BUNDLE
-from tests.tui.test_sessions_screen import count, settle
+from tests.tui.test_sessions_screen import count
 from tests.tui.test_snapshots import _loaded
+from tests.tui.waiting import settle
 
 BROKEN = EXAMPLE_BUNDLE.parent / "broken" / "bad_key_issue.json"
 """A bundle whose third session's first issue has a key_issue that is not an answer."""
-
-
-@pytest.fixture
-def sample_db(sample_copy: Path) -> Iterator[Database]:
-    """The copy the app opens, opened a second time to check its rows."""
-    database = open_database(str(sample_copy))
-    try:
-        yield database
-    finally:
-        database.close()
 
 
 @asynccontextmanager

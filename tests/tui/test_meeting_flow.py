@@ -23,13 +23,7 @@ from listening_tui.tui.app import ListeningApp
 from listening_tui.tui.screens.meetings import MeetingScreen, MeetingsScreen
 from listening_tui.tui.screens.presentation import PresentationScreen
 from listening_tui.tui.screens.vote import VoteScreen
-
-
-async def _settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.tui.waiting import settle
 
 
 def _set(pilot: Pilot[None], selector: str, value: str) -> None:
@@ -43,84 +37,84 @@ async def _type(pilot: Pilot[None], text: str) -> None:
 async def test_a_meeting_from_set_up_to_closed_votes(sample_copy: Path) -> None:
     app = ListeningApp(db_target=str(sample_copy))
     async with app.run_test(size=(100, 40)) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("m")
-        await _settle(pilot)
+        await settle(pilot)
         assert isinstance(app.screen, MeetingsScreen)
 
         # Set up: title, convenor, attendance, quorum, agenda.
         await pilot.press("n")
-        await _settle(pilot)
+        await settle(pilot)
         _set(pilot, "#meeting-title", "Spring meeting")
         _set(pilot, "#meeting-convenor", "Amina")
         _set(pilot, "#meeting-present", "11")
         _set(pilot, "#meeting-quorum", "10")
         app.screen.query_one("#meeting-agenda", TextArea).text = "5 Welcome\n30 Votes"
         await pilot.press("ctrl+s")
-        await _settle(pilot)
+        await settle(pilot)
         assert isinstance(app.screen, MeetingScreen)
         await pilot.press("plus")  # one more arrives: stored at once
-        await _settle(pilot)
+        await settle(pilot)
 
         # Present: a slide, the next, the bars, the agenda; then back.
         await pilot.press("p")
-        await _settle(pilot)
+        await settle(pilot)
         assert isinstance(app.screen, PresentationScreen)
         await pilot.press("right", "b", "a", "t")
-        await _settle(pilot)
+        await settle(pilot)
         assert app.theme == "textual-light"
         await pilot.press("escape")
-        await _settle(pilot)
+        await settle(pilot)
         assert app.theme != "textual-light"
 
         # A proposal: figures typed one by one, one corrected, then closed.
         await pilot.press("v")
-        await _settle(pilot)
+        await settle(pilot)
         _set(pilot, "#vote-title", "Ratify our priorities")
         await pilot.press("ctrl+s")
-        await _settle(pilot)
+        await settle(pilot)
         assert isinstance(app.screen, VoteScreen)
         for figure in ("5", "3", "1", "12"):
             await _type(pilot, figure)
             await pilot.press("enter")
-            await _settle(pilot)
+            await settle(pilot)
         app.screen.query_one("#figure-0", Input).focus()
         await pilot.pause()
         _set(pilot, "#figure-0", "7")
         await pilot.press("enter")
-        await _settle(pilot)
+        await settle(pilot)
         assert "CARRIED" not in str(app.screen.query_one("#vote-result").render())
         await pilot.press("ctrl+o")
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.click("#confirm")
-        await _settle(pilot)
+        await settle(pilot)
         assert "CARRIED" in str(app.screen.query_one("#vote-result").render())
         await pilot.press("escape")
-        await _settle(pilot)
+        await settle(pilot)
 
         # Ranked ballots counted by instant run-off: typed, one corrected, closed.
         await pilot.press("v")
-        await _settle(pilot)
+        await settle(pilot)
         _set(pilot, "#vote-title", "Our first priority")
         app.screen.query_one("#vote-method", Select).value = "irv"
         await pilot.pause()
         _set(pilot, "#vote-top", "3")
         await pilot.press("ctrl+s")
-        await _settle(pilot)
+        await settle(pilot)
         assert isinstance(app.screen, VoteScreen)
         for ballot in ("1 2", "2", "3 1"):
             await _type(pilot, ballot)
             await pilot.press("enter")
-            await _settle(pilot)
+            await settle(pilot)
         await pilot.press("ctrl+b")  # the highlighted ballot: number 1
-        await _settle(pilot)
+        await settle(pilot)
         _set(pilot, "#ask-text", "2 1")
         await pilot.press("enter")
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("ctrl+o")
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.click("#confirm")
-        await _settle(pilot)
+        await settle(pilot)
         assert "Elected:" in str(app.screen.query_one("#vote-result").render())
 
     database = open_database(str(sample_copy))

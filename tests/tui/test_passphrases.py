@@ -21,7 +21,8 @@ from listening_tui.tui.screens.exports import ExportScreen
 from listening_tui.tui.screens.imports import ImportScreen
 from listening_tui.tui.screens.start import StartScreen
 from tests.tui.test_import_export import choose, report_text, screen_of
-from tests.tui.test_sessions_screen import count, settle
+from tests.tui.test_sessions_screen import count
+from tests.tui.waiting import settle
 
 PASSPHRASE = "open sesame please"
 

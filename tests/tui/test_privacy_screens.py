@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select, update
 from textual.widgets import Button, DataTable, Input, Static
 
 from listening_tui.db.engine import Database
 from listening_tui.db.tables import CampaignRow, ErasureRow, IntervieweeRow
 from listening_tui.db.unit_of_work import UnitOfWork
-from listening_tui.services.database import open_database
 from listening_tui.tui.dialogs.confirm import ConfirmModal
 from listening_tui.tui.dialogs.forget import ForgetPersonModal
 from listening_tui.tui.screens.retention import RetentionScreen
-from tests.tui.test_sessions_screen import sessions_screen, settle
+from tests.tui.test_sessions_screen import sessions_screen
+from tests.tui.waiting import settle
 
 NAME = "Yasmin Ali"
-
-
-@pytest.fixture
-def sample_db(sample_copy: Path) -> Iterator[Database]:
-    database = open_database(str(sample_copy))
-    try:
-        yield database
-    finally:
-        database.close()
 
 
 def named(database: Database, name: str) -> int:

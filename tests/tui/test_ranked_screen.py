@@ -18,7 +18,7 @@ from listening_tui.tui.screens.ranked import RankedScreen
 from listening_tui.tui.widgets.ranking_filters import RankingFilters
 from listening_tui.tui.widgets.ranking_table import RankingTable
 from tests.integration.loading import load_bundle
-from tests.tui.waiting import database_open
+from tests.tui.waiting import settle
 from tests.unit.test_ranking import WORKED_EXAMPLE
 
 SPEC_ORDER = [row[1] for row in WORKED_EXAMPLE]
@@ -43,13 +43,6 @@ def example_db(tmp_path: Path, example_bundle: dict[str, Any]) -> Path:
     finally:
         database.close()
     return path
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await database_open(pilot)
-    for _ in range(2):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 @asynccontextmanager

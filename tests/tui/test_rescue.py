@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 from sqlalchemy import event
-from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from listening_tui.services import sessions
@@ -19,13 +18,7 @@ from listening_tui.services.rescue import pending_rescues
 from listening_tui.tui.app import ListeningApp
 from listening_tui.tui.dialogs.confirm import ConfirmModal
 from listening_tui.tui.screens.form import SessionFormScreen
-from tests.tui.waiting import database_open
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await database_open(pilot)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.tui.waiting import settle
 
 
 def make_read_only(app: ListeningApp) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,6 @@ from listening_tui.db.tables import RevisionRow, SessionRow
 from listening_tui.db.unit_of_work import UnitOfWork
 from listening_tui.domain.forms import ListeningSession
 from listening_tui.services import campaigns, sessions
-from listening_tui.services.database import open_database
 from listening_tui.tui import app as app_module
 from listening_tui.tui import screens
 from listening_tui.tui.app import ListeningApp
@@ -26,17 +25,7 @@ from listening_tui.tui.dialogs.delete_session import ConfirmDeleteModal
 from listening_tui.tui.screens.sessions import SessionsScreen
 from listening_tui.tui.screens.start import StartScreen
 from listening_tui.tui.widgets.session_table import SessionTable
-from tests.tui.waiting import database_open
-
-
-@pytest.fixture
-def sample_db(sample_copy: Path) -> Iterator[Database]:
-    """The copy the app opens, opened a second time to check its rows."""
-    database = open_database(str(sample_copy))
-    try:
-        yield database
-    finally:
-        database.close()
+from tests.tui.waiting import settle
 
 
 def stored(database: Database) -> list[ListeningSession]:
@@ -54,14 +43,6 @@ def count(database: Database, table: Any, **where: Any) -> int:
         statement = statement.where(getattr(table, name) == value)
     with UnitOfWork(database, write=False) as uow:
         return int(uow.session.scalar(statement) or 0)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await database_open(pilot)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @asynccontextmanager

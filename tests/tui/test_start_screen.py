@@ -4,20 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from listening_tui.tui.app import ListeningApp
 from listening_tui.tui.screens.sessions import SessionsScreen
 from listening_tui.tui.screens.start import StartScreen
-from tests.tui.waiting import database_open
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Wait for the database workers and the messages they post."""
-    await database_open(pilot)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.tui.waiting import settle
 
 
 async def test_start_screen_lists_campaigns_with_counts(sample_copy: Path) -> None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from uuid import UUID
 
-import pytest
 from sqlalchemy import select
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
@@ -16,7 +15,6 @@ from listening_tui.db.engine import Database
 from listening_tui.db.tables import IssueRow, ThemeRow
 from listening_tui.db.unit_of_work import UnitOfWork
 from listening_tui.services.campaigns import list_campaigns
-from listening_tui.services.database import open_database
 from listening_tui.services.suggestions import suggest_themes
 from listening_tui.tui.app import ListeningApp
 from listening_tui.tui.dialogs.confirm import ConfirmModal
@@ -25,18 +23,9 @@ from listening_tui.tui.screens.suggestions import SuggestionsScreen
 from listening_tui.tui.screens.themes import ThemesScreen
 from listening_tui.tui.widgets.issue_table import MARK, IssueTable
 from listening_tui.tui.widgets.theme_list import ThemeList
-from tests.tui.waiting import database_open
+from tests.tui.waiting import settle
 
 Themes = dict[str, set[UUID]]
-
-
-@pytest.fixture
-def sample_db(sample_copy: Path) -> Iterator[Database]:
-    database = open_database(str(sample_copy))
-    try:
-        yield database
-    finally:
-        database.close()
 
 
 def themes_in(database: Database) -> tuple[Themes, set[UUID]]:
@@ -52,13 +41,6 @@ def themes_in(database: Database) -> tuple[Themes, set[UUID]]:
             else:
                 found[names[theme_id]].add(issue_id)
     return found, unthemed
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await database_open(pilot)
-    for _ in range(2):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 @asynccontextmanager

@@ -11,6 +11,7 @@ it, and a quote it does not allow is refused with the reason.
 from __future__ import annotations
 
 import threading
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 from uuid import UUID
 
@@ -20,12 +21,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from listening_tui.tui.commands import PaletteEntry
+from listening_tui.tui.screens.campaign import ActionFailed, CampaignScreen, back_binding
 
 if TYPE_CHECKING:
     from listening_tui.db.engine import Database
@@ -38,7 +39,7 @@ OVERALL = "overall"
 """The option id of the overall conclusion; themes use their id."""
 
 
-class ConclusionsScreen(Screen[None]):
+class ConclusionsScreen(CampaignScreen):
     """The campaign's conclusions: a list on the left, the text and its quotes on the right."""
 
     CSS_PATH = "../styles/conclusions.tcss"
@@ -47,13 +48,7 @@ class ConclusionsScreen(Screen[None]):
     AUTO_FOCUS = "#conclusion-text"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape",
-            "back",
-            "Back",
-            id="conclusions.back",
-            tooltip="Back to the campaigns (what you typed is saved first)",
-        ),
+        back_binding("conclusions", "Back to the campaigns (what you typed is saved first)"),
         Binding(
             "d",
             "pick('decision_makers')",
@@ -129,18 +124,8 @@ class ConclusionsScreen(Screen[None]):
             self.key = key
             self.quotes = quotes
 
-    class Failed(Message):
-        """A read or write failed; ``message`` says why."""
-
-        def __init__(self, message: str) -> None:
-            super().__init__()
-            self.message = message
-
     def __init__(self, database: Database, campaign_id: UUID, campaign_name: str) -> None:
-        super().__init__()
-        self.database = database
-        self.campaign_id = campaign_id
-        self.campaign_name = campaign_name
+        super().__init__(database, campaign_id, campaign_name)
         self.current: str | None = None
         """The option id of the conclusion being edited."""
         self.titles: dict[str, str] = {}
@@ -184,15 +169,10 @@ class ConclusionsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="conclusions-read")
     def load(self) -> None:
-        from listening_tui.errors import ListeningError
         from listening_tui.services.conclusions import campaign_conclusions
 
-        try:
-            found = campaign_conclusions(self.database, self.campaign_id)
-        except ListeningError as exc:
-            self.post_message(self.Failed(exc.message))
-            return
-        self.post_message(self.Loaded(found))
+        read = partial(campaign_conclusions, self.database, self.campaign_id)
+        self.post_result(read, self.Loaded, "")
 
     @on(Loaded)
     def show_conclusions(self, event: Loaded) -> None:
@@ -239,16 +219,11 @@ class ConclusionsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="conclusions-quotes")
     def load_quotes(self, key: str) -> None:
-        from listening_tui.errors import ListeningError
         from listening_tui.services.conclusions import quote_options
 
         theme_id = None if key == OVERALL else UUID(key)
-        try:
-            found = quote_options(self.database, self.campaign_id, theme_id)
-        except ListeningError as exc:
-            self.post_message(self.Failed(exc.message))
-            return
-        self.post_message(self.QuotesLoaded(key, found))
+        read = partial(quote_options, self.database, self.campaign_id, theme_id)
+        self.post_result(read, partial(self.QuotesLoaded, key), "")
 
     @on(QuotesLoaded)
     def show_quotes(self, event: QuotesLoaded) -> None:
@@ -285,10 +260,6 @@ class ConclusionsScreen(Screen[None]):
                 Text(f"“{quote.text}” ({where}; {SHARING_LABELS[quote.sharing]})")
             )
 
-    @on(Failed)
-    def failed(self, event: Failed) -> None:
-        self.notify(event.message, severity="error", timeout=10)
-
     # ---- typing and saving ----
 
     @on(TextArea.Changed, "#conclusion-text")
@@ -320,7 +291,8 @@ class ConclusionsScreen(Screen[None]):
         try:
             self._store(key, text)
         except ListeningError as exc:
-            self.post_message(self.Failed(f"Your conclusion could not be saved: {exc.message}"))
+            why = f"Your conclusion could not be saved: {exc.message}"
+            self.post_message(ActionFailed("", why))
 
     def _store(self, key: str, text: str) -> None:
         from listening_tui.services.conclusions import save_conclusion
@@ -389,7 +361,7 @@ class ConclusionsScreen(Screen[None]):
         try:
             said = toggle_quote(self.database, self.campaign_id, theme_id, quote, purpose)
         except ListeningError as exc:
-            self.post_message(self.Failed(exc.message))
+            self.post_message(ActionFailed("", exc.message))
         else:
             self.app.call_from_thread(self.notify, said)
         self.app.call_from_thread(self.load_quotes, key)

@@ -8,25 +8,28 @@ dropped. Enter opens what lies behind the highlighted line.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 from uuid import UUID
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
-from textual.message import Message
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from listening_tui.tui.commands import PaletteEntry
+from listening_tui.tui.paging import Answered, ListScreen
+from listening_tui.tui.screens.campaign import back_binding
 from listening_tui.tui.widgets.ranking_filters import RankingFilters
 from listening_tui.tui.widgets.ranking_table import COLUMNS, RankingTable, column_help
 
 if TYPE_CHECKING:
     from listening_tui.db.engine import Database
     from listening_tui.domain.ranking import RankedGroup, RankingFilter, Weighting
-    from listening_tui.domain.summaries import SessionFacets
+
+Ranking = tuple[list["RankedGroup"], frozenset[UUID]]
+"""The ranked groups, and the themes a meeting ratified as priorities."""
 
 COMPACT_BELOW = 36
 """Terminals with fewer rows get a one-line filter bar."""
@@ -59,22 +62,18 @@ def group_key(group: RankedGroup | None) -> tuple[object, object] | None:
     return (group.theme_id, group.text_key) if group else None
 
 
-class RankedScreen(Screen[None]):
+class RankedScreen(ListScreen[Ranking]):
     """A campaign's issue groups in order, every figure in a column that explains itself."""
 
     CSS_PATH = "../styles/ranked.tcss"
     """Its own rules, loaded when it first opens (see app.tcss)."""
 
     AUTO_FOCUS = "#ranking"
+    HEADING = "Ranked issues of {}"
+    HEADING_ID = "ranked-title"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape",
-            "back",
-            "Back",
-            id="ranked.back",
-            tooltip="Back to the campaigns (from the filters: back to the ranking)",
-        ),
+        back_binding("ranked", "Back to the campaigns (from the filters: back to the ranking)"),
         Binding(
             "w",
             "toggle_weighting",
@@ -117,62 +116,38 @@ class RankedScreen(Screen[None]):
         ("ranking: Back to campaigns", "back", "Leave the ranking"),
     ]
 
-    class Ranked(Message):
+    class Ranked(Answered[Ranking]):
         """The ranking was computed for the choice of ``generation``."""
 
-        def __init__(
-            self, generation: int, groups: list[RankedGroup], ratified: frozenset[UUID]
-        ) -> None:
-            super().__init__()
-            self.generation = generation
-            self.groups = groups
-            self.ratified = ratified
-            """Themes a meeting ratified as priorities."""
-
-    class FacetsLoaded(Message):
-        """The campaign's leaders and subgroups were read."""
-
-        def __init__(self, facets: SessionFacets) -> None:
-            super().__init__()
-            self.facets = facets
-
-    class ActionFailed(Message):
-        """A read failed; ``message`` says why and what to do."""
-
-        def __init__(self, title: str, message: str) -> None:
-            super().__init__()
-            self.title = title
-            self.message = message
+    ANSWER = Ranked
+    READ_FAILED = "Could not rank the issues"
 
     def __init__(self, database: Database, campaign_id: UUID, campaign_name: str) -> None:
         from listening_tui.domain.ranking import RankingFilter
 
-        super().__init__()
-        self.database = database
-        self.campaign_id = campaign_id
-        self.campaign_name = campaign_name
+        super().__init__(database, campaign_id, campaign_name)
         self.ranking_filter = RankingFilter(campaign_id=campaign_id)
         """The sessions ranked now."""
         self.weighting: Weighting = "session"
-        self.computing = False
-        """True while a ranking is on its way."""
-        self._generation = 0
-        self._facets_asked = False
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(
-            f"Ranked issues of {self.campaign_name}", classes="section-title", id="ranked-title"
-        )
+    def compose_list(self) -> ComposeResult:
         yield RankingFilters(id="ranking-filters")
         yield RankingTable(id="ranking")
         yield Static("", id="ranking-help")
         yield Static("", id="ranking-status")
-        yield Footer()
 
     @property
     def table(self) -> RankingTable:
         return self.query_one("#ranking", RankingTable)
+
+    @property
+    def filter_bar(self) -> RankingFilters:
+        return self.query_one(RankingFilters)
+
+    @property
+    def computing(self) -> bool:
+        """True while a ranking is on its way."""
+        return self._pending is not None
 
     def on_mount(self) -> None:
         self.query_one(RankingFilters).set_compact(self.app.size.height < COMPACT_BELOW)
@@ -188,68 +163,27 @@ class RankedScreen(Screen[None]):
         self._rank()
         self._load_facets()
 
-    def action_refresh_data(self) -> None:
-        self.refresh_data()
-
     # ---- computing ----
 
     def _rank(self) -> None:
-        self._generation += 1
-        self.computing = True
+        self.ask_again(partial(self._compute, self.ranking_filter, self.weighting))
         self._show_status()
-        self._compute(self._generation, self.ranking_filter, self.weighting)
 
-    @work(thread=True, exclusive=True, group="ranking")
-    def _compute(
-        self, generation: int, ranking_filter: RankingFilter, weighting: Weighting
-    ) -> None:
-        from listening_tui.errors import ListeningError
+    def _compute(self, ranking_filter: RankingFilter, weighting: Weighting) -> Ranking:
         from listening_tui.services.analysis import ranked_issues
         from listening_tui.services.meetings import ratified_theme_ids
 
-        try:
-            groups = ranked_issues(self.database, ranking_filter, weighting)
-            ratified = ratified_theme_ids(self.database, self.campaign_id)
-        except ListeningError as exc:
-            self.post_message(self.ActionFailed("Could not rank the issues", exc.message))
-            return
-        self.post_message(self.Ranked(generation, groups, ratified))
+        groups = ranked_issues(self.database, ranking_filter, weighting)
+        return groups, ratified_theme_ids(self.database, self.campaign_id)
 
-    @work(thread=True, exclusive=True, group="ranking-facets")
-    def _load_facets(self) -> None:
-        from listening_tui.errors import ListeningError
-        from listening_tui.services.sessions import campaign_facets
-
-        try:
-            facets = campaign_facets(self.database, self.campaign_id)
-        except ListeningError as exc:
-            self.post_message(
-                self.ActionFailed("Could not read the leaders and subgroups", exc.message)
-            )
-            return
-        self.post_message(self.FacetsLoaded(facets))
-
-    @on(Ranked)
-    def _show_ranking(self, event: Ranked) -> None:
-        if event.generation != self._generation:
-            return
-        self.computing = False
-        self.table.show(event.groups, group_key(self.table.highlighted), event.ratified)
+    def show_answer(self, answer: Ranking, keep: UUID | None) -> None:
+        groups, ratified = answer
+        self.table.show(groups, group_key(self.table.highlighted), ratified)
         self._show_status()
         self._show_help(self.table.cursor_column)
-        if not self._facets_asked:
-            self._facets_asked = True
-            self.call_after_refresh(self._load_facets)
 
-    @on(FacetsLoaded)
-    def _offer_choices(self, event: FacetsLoaded) -> None:
-        self.query_one(RankingFilters).set_choices(event.facets.subgroups, event.facets.leaders)
-
-    @on(ActionFailed)
-    def _show_failure(self, event: ActionFailed) -> None:
-        self.computing = False
+    def read_stopped(self) -> None:
         self._show_status()
-        self.notify(event.message, title=event.title, severity="error", timeout=10)
 
     def _show_status(self) -> None:
         groups = self.table.groups
@@ -315,13 +249,6 @@ class RankedScreen(Screen[None]):
 
     def action_clear_filters(self) -> None:
         self.query_one(RankingFilters).clear()
-
-    def action_back(self) -> None:
-        focused = self.focused
-        if focused is not None and self.query_one(RankingFilters) in focused.ancestors:
-            self.table.focus()
-        else:
-            self.app.pop_screen()
 
     @on(DataTable.CellSelected, "#ranking")
     def _row_chosen(self, event: DataTable.CellSelected) -> None:

@@ -7,28 +7,27 @@ with 0).
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
-from uuid import UUID
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Sparkline, Static
 
 from listening_tui.tui.commands import PaletteEntry
+from listening_tui.tui.screens.campaign import CampaignScreen, back_binding
 
 if TYPE_CHECKING:
-    from listening_tui.db.engine import Database
     from listening_tui.domain.conclusions import Saturation
 
 BAR_WIDTH = 20
 """Characters of the longest bar in the subgroup table."""
 
 
-class SaturationScreen(Screen[None]):
+class SaturationScreen(CampaignScreen):
     """A sparkline of new concerns per session and the subgroup table."""
 
     CSS_PATH = "../styles/saturation.tcss"
@@ -37,7 +36,7 @@ class SaturationScreen(Screen[None]):
     AUTO_FOCUS = "#subgroup-table"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="saturation.back", tooltip="Back to the conclusions"),
+        back_binding("saturation", "Back to the conclusions"),
         Binding(
             "r",
             "refresh_data",
@@ -58,19 +57,6 @@ class SaturationScreen(Screen[None]):
         def __init__(self, figures: Saturation) -> None:
             super().__init__()
             self.figures = figures
-
-    class Failed(Message):
-        """Reading failed; ``message`` says why."""
-
-        def __init__(self, message: str) -> None:
-            super().__init__()
-            self.message = message
-
-    def __init__(self, database: Database, campaign_id: UUID, campaign_name: str) -> None:
-        super().__init__()
-        self.database = database
-        self.campaign_id = campaign_id
-        self.campaign_name = campaign_name
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -99,20 +85,11 @@ class SaturationScreen(Screen[None]):
     def action_refresh_data(self) -> None:
         self.refresh_data()
 
-    def action_back(self) -> None:
-        self.dismiss(None)
-
     @work(thread=True, exclusive=True, group="saturation")
     def count(self) -> None:
-        from listening_tui.errors import ListeningError
         from listening_tui.services.saturation import saturation
 
-        try:
-            figures = saturation(self.database, self.campaign_id)
-        except ListeningError as exc:
-            self.post_message(self.Failed(exc.message))
-            return
-        self.post_message(self.Counted(figures))
+        self.post_result(partial(saturation, self.database, self.campaign_id), self.Counted, "")
 
     @on(Counted)
     def show(self, event: Counted) -> None:
@@ -138,7 +115,3 @@ class SaturationScreen(Screen[None]):
                 bar or "·",
                 key=str(index),
             )
-
-    @on(Failed)
-    def failed(self, event: Failed) -> None:
-        self.notify(event.message, severity="error", timeout=10)

@@ -9,7 +9,8 @@ page that arrives for an older query is dropped.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Literal
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
 from uuid import UUID
 
 from textual import events, on, work
@@ -17,51 +18,38 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from listening_tui.domain.queries import SORT_COLUMNS, SessionQuery, SortColumn, SortDirection
 from listening_tui.tui.commands import PaletteEntry
 from listening_tui.tui.dialogs.delete_session import ConfirmDeleteModal
+from listening_tui.tui.paging import PAGE_SIZE, PREFETCH, Answered, PagedScreen
+from listening_tui.tui.screens.campaign import back_binding
 from listening_tui.tui.widgets.session_filters import SessionFilters
 from listening_tui.tui.widgets.session_table import NATURAL_DIRECTION, SessionTable, status_text
 
 if TYPE_CHECKING:
     from listening_tui.db.engine import Database
-    from listening_tui.domain.summaries import (
-        SessionFacets,
-        SessionPage,
-        SessionSummary,
-    )
+    from listening_tui.domain.summaries import SessionPage, SessionSummary
 
-PAGE_SIZE = 100
-"""Sessions read at a time."""
-PREFETCH = 20
-"""The next page is asked for when the cursor is this close to the last row shown."""
-RELOAD_MAX = 1_000
-"""At most this many rows are read again to keep the cursor in place after a change."""
 COMPACT_BELOW = 36
+"""Terminals with fewer rows get a one-line filter bar."""
 POLL_SECONDS = 5.0
 """How often the list asks whether sessions were added, changed or deleted elsewhere."""
-"""Terminals with fewer rows get a one-line filter bar."""
 
 
-class SessionsScreen(Screen[None]):
+class SessionsScreen(PagedScreen[SessionQuery, "SessionPage"]):
     """Lists a campaign's written-up sessions, a page at a time."""
 
     CSS_PATH = "../styles/sessions.tcss"
     """Its own rules, loaded when it first opens (see app.tcss)."""
 
     AUTO_FOCUS = "#sessions"
+    HEADING = "Sessions of {}"
+    HEADING_ID = "sessions-title"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape",
-            "back",
-            "Back",
-            id="sessions.back",
-            tooltip="Back to the campaigns (from the filters: back to the list)",
-        ),
+        back_binding("sessions", "Back to the campaigns (from the filters: back to the list)"),
         Binding(
             "slash", "search", "Search", id="sessions.search", tooltip="Find sessions by words"
         ),
@@ -132,22 +120,11 @@ class SessionsScreen(Screen[None]):
             super().__init__()
             self.session_id = session_id
 
-    class PageLoaded(Message):
+    class PageLoaded(Answered["SessionPage"]):
         """A page of sessions was read for the query of ``generation``."""
 
-        def __init__(self, generation: int, page: SessionPage, keep: UUID | None) -> None:
-            super().__init__()
-            self.generation = generation
-            self.page = page
-            self.keep = keep
-            """The session the cursor should stay on, if it is on this page."""
-
-    class FacetsLoaded(Message):
-        """The campaign's leaders and subgroups were read."""
-
-        def __init__(self, facets: SessionFacets) -> None:
-            super().__init__()
-            self.facets = facets
+    ANSWER = PageLoaded
+    READ_FAILED = "Could not read the sessions"
 
     class SessionDeleted(Message):
         """A session was deleted (its last version is in the history)."""
@@ -163,48 +140,37 @@ class SessionsScreen(Screen[None]):
             super().__init__()
             self.summary = summary
 
-    class ActionFailed(Message):
-        """A read or change failed; ``message`` says why and what to do."""
-
-        def __init__(self, title: str, message: str) -> None:
-            super().__init__()
-            self.title = title
-            """What could not be done ("Could not delete the session")."""
-            self.message = message
-
     def __init__(self, database: Database, campaign_id: UUID, campaign_name: str) -> None:
-        super().__init__()
-        self.database = database
-        self.campaign_id = campaign_id
-        self.campaign_name = campaign_name
+        # This module's names, read when the list opens: a test makes them small.
+        super().__init__(
+            database, campaign_id, campaign_name, page_size=PAGE_SIZE, prefetch=PREFETCH
+        )
         self.session_query = SessionQuery()
         """What the list shows now."""
-        self.total = 0
-        """How many sessions match the query (the table holds the first of them)."""
         self.deleted: list[SessionSummary] = []
         """Sessions deleted here, last one last: what u brings back."""
-        self._generation = 0
-        self._pending: Literal["reload", "more"] | None = None
-        self._facets_asked = False
         self._marker: tuple[int, int, int] | None = None
         """The campaign's change marker when last asked (services.sessions.change_marker)."""
         self._connection_lost = False
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(
-            f"Sessions of {self.campaign_name}", classes="section-title", id="sessions-title"
-        )
+    def compose_list(self) -> ComposeResult:
         yield SessionFilters(id="session-filters")
         yield SessionTable(id="sessions")
         with Horizontal(id="sessions-status-bar"):
             yield Static("", id="sessions-status")
             yield Static("Enter: edit · h: history", id="sessions-hint")
-        yield Footer()
 
     @property
     def table(self) -> SessionTable:
         return self.query_one("#sessions", SessionTable)
+
+    @property
+    def filter_bar(self) -> SessionFilters:
+        return self.query_one(SessionFilters)
+
+    @property
+    def current_query(self) -> SessionQuery:
+        return self.session_query
 
     def on_mount(self) -> None:
         self.query_one(SessionFilters).set_compact(self.app.size.height < COMPACT_BELOW)
@@ -217,11 +183,7 @@ class SessionsScreen(Screen[None]):
         self.query_one(SessionFilters).set_compact(event.size.height < COMPACT_BELOW)
 
     def refresh_data(self) -> None:
-        """Read the list again where it stands (the app calls this when a form closes)."""
         self._reload_in_place()
-
-    def action_refresh_data(self) -> None:
-        self.refresh_data()
 
     # ---- sessions saved elsewhere (another laptop on PostgreSQL, another process) ----
 
@@ -262,89 +224,29 @@ class SessionsScreen(Screen[None]):
 
     # ---- loading ----
 
-    def _reload(self, keep: UUID | None = None, limit: int | None = None) -> None:
-        """Read the first page of the current query again (drops pages still on their way)."""
-        self._generation += 1
-        self._pending = "reload"
-        self._load_page(self._generation, self.session_query, 0, limit or PAGE_SIZE, keep)
+    def _reload_in_place(self, keep: UUID | None = None, spare: int = 1) -> None:
+        """Read again as many rows as are shown, keeping the cursor on ``keep`` or its session.
 
-    def _reload_in_place(self, keep: UUID | None = None) -> None:
-        """Read again as many rows as are shown, keeping the cursor on ``keep`` or its session."""
-        table = self.table
-        if keep is None and table.highlighted is not None:
-            keep = table.highlighted.id
-        limit = min(max(PAGE_SIZE, len(table.summaries) + 1), RELOAD_MAX)
-        self._reload(keep, limit)
+        One row more than shown is read, so a session brought back still fits.
+        """
+        super()._reload_in_place(keep, spare)
         self._load_facets()
 
-    def _maybe_load_more(self) -> None:
-        """Ask for the next page when the cursor or the scrolled view nears the last row."""
-        table = self.table
-        shown = len(table.summaries)
-        near_end = max(table.cursor_row, table.last_visible_row) >= shown - PREFETCH
-        if self._pending is None and shown < self.total and near_end:
-            self._pending = "more"
-            self._load_page(self._generation, self.session_query, shown, PAGE_SIZE, None)
-
-    @work(thread=True, exclusive=True, group="sessions-page")
-    def _load_page(
-        self, generation: int, query: SessionQuery, offset: int, limit: int, keep: UUID | None
-    ) -> None:
-        from listening_tui.errors import ListeningError
+    def read_page(self, query: SessionQuery, offset: int, limit: int) -> SessionPage:
         from listening_tui.services.sessions import browse_sessions
 
-        try:
-            page = browse_sessions(self.database, self.campaign_id, query, offset, limit)
-        except ListeningError as exc:
-            self.post_message(self.ActionFailed("Could not read the sessions", exc.message))
-            return
-        self.post_message(self.PageLoaded(generation, page, keep))
+        return browse_sessions(self.database, self.campaign_id, query, offset, limit)
 
-    @work(thread=True, exclusive=True, group="sessions-facets")
-    def _load_facets(self) -> None:
-        from listening_tui.errors import ListeningError
-        from listening_tui.services.sessions import campaign_facets
-
-        try:
-            facets = campaign_facets(self.database, self.campaign_id)
-        except ListeningError as exc:
-            self.post_message(
-                self.ActionFailed("Could not read the leaders and subgroups", exc.message)
-            )
-            return
-        self.post_message(self.FacetsLoaded(facets))
-
-    @on(PageLoaded)
-    def _show_page(self, event: PageLoaded) -> None:
-        if event.generation != self._generation:
-            return
-        self._pending = None
-        table = self.table
-        self.total = event.page.total
+    def show_rows(self, page: SessionPage, keep: UUID | None) -> None:
         query = self.session_query
-        if event.page.offset == 0:
-            table.show_page(event.page.rows, query.sort_by, query.direction, event.keep)
+        if page.offset == 0:
+            self.table.show_page(page.rows, query.sort_by, query.direction, keep)
         else:
-            table.append_page(event.page.rows)
-        self._show_status()
-        if not self._facets_asked:
-            # The choices wait for the first page: on a busy laptop the page comes first.
-            self._facets_asked = True
-            self.call_after_refresh(self._load_facets)
-        self._maybe_load_more()
+            self.table.append_page(page.rows)
 
-    def _show_status(self) -> None:
+    def show_status(self) -> None:
         text = status_text(len(self.table.summaries), self.total, self.session_query)
         self.query_one("#sessions-status", Static).update(text)
-
-    @on(FacetsLoaded)
-    def _offer_choices(self, event: FacetsLoaded) -> None:
-        self.query_one(SessionFilters).set_choices(event.facets.subgroups, event.facets.leaders)
-
-    @on(ActionFailed)
-    def _show_failure(self, event: ActionFailed) -> None:
-        self._pending = None
-        self.notify(event.message, title=event.title, severity="error", timeout=10)
 
     @on(DataTable.RowHighlighted, "#sessions")
     def _cursor_moved(self, event: DataTable.RowHighlighted) -> None:
@@ -361,10 +263,6 @@ class SessionsScreen(Screen[None]):
             "leader": event.leader,
         }
         self._query_changed(SessionQuery.model_validate(self.session_query.model_dump() | changes))
-
-    @on(SessionFilters.Done)
-    def _back_to_list(self) -> None:
-        self.table.focus()
 
     def _query_changed(self, query: SessionQuery) -> None:
         if query == self.session_query:
@@ -399,13 +297,6 @@ class SessionsScreen(Screen[None]):
 
     def action_search(self) -> None:
         self.query_one("#session-search", Input).focus()
-
-    def action_back(self) -> None:
-        focused = self.focused
-        if focused is not None and self.query_one(SessionFilters) in focused.ancestors:
-            self.table.focus()
-        else:
-            self.app.pop_screen()
 
     # ---- editing, deleting, undoing ----
 
@@ -458,15 +349,11 @@ class SessionsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="sessions-write")
     def _delete(self, summary: SessionSummary) -> None:
-        from listening_tui.errors import ListeningError
         from listening_tui.services.sessions import delete_session
 
-        try:
-            delete_session(self.database, summary.id)
-        except ListeningError as exc:
-            self.post_message(self.ActionFailed("Could not delete the session", exc.message))
-            return
-        self.post_message(self.SessionDeleted(summary))
+        delete = partial(delete_session, self.database, summary.id)
+        deleted = self.SessionDeleted(summary)
+        self.post_result(delete, lambda _: deleted, "Could not delete the session")
 
     @on(SessionDeleted)
     def _session_deleted(self, event: SessionDeleted) -> None:
@@ -475,7 +362,7 @@ class SessionsScreen(Screen[None]):
         if any(s.id == summary.id for s in self.table.summaries):
             self.table.drop_session(summary.id)
             self.total = max(self.total - 1, 0)
-        self._show_status()
+        self.show_status()
         if self._pending is not None:
             self._reload_in_place()
         self.refresh_bindings()
@@ -499,15 +386,11 @@ class SessionsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="sessions-write")
     def _restore(self, summary: SessionSummary) -> None:
-        from listening_tui.errors import ListeningError
         from listening_tui.services.sessions import restore_session
 
-        try:
-            restore_session(self.database, summary.id)
-        except ListeningError as exc:
-            self.post_message(self.ActionFailed("Could not undo the deletion", exc.message))
-            return
-        self.post_message(self.SessionRestored(summary))
+        restore = partial(restore_session, self.database, summary.id)
+        restored = self.SessionRestored(summary)
+        self.post_result(restore, lambda _: restored, "Could not undo the deletion")
 
     @on(SessionRestored)
     def _session_restored(self, event: SessionRestored) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar
 from uuid import UUID
 
 from textual import on, work
@@ -20,27 +20,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from listening_tui.domain.themes import IssueQuery
 from listening_tui.tui.commands import PaletteEntry
+from listening_tui.tui.paging import Answered, PagedScreen
+from listening_tui.tui.screens.campaign import back_binding
 from listening_tui.tui.widgets.issue_filters import IssueFilters
 from listening_tui.tui.widgets.issue_table import IssueTable
 from listening_tui.tui.widgets.theme_list import ThemeList, provenance_text
 
 if TYPE_CHECKING:
     from listening_tui.db.engine import Database
-    from listening_tui.domain.summaries import SessionFacets
     from listening_tui.domain.themes import IssuePage, ThemeChange, ThemeOverview, ThemeProvenance
     from listening_tui.tui.dialogs.theme_picker import ThemeChoice
 
-PAGE_SIZE = 100
-"""Issues read at a time."""
-PREFETCH = 20
-"""The next page is asked for when the cursor is this close to the last row shown."""
-RELOAD_MAX = 1_000
-"""At most this many rows are read again to keep the cursor in place after a change."""
 UNDO_LEVELS = 50
 """Changes ctrl+z can take back, most recent first."""
 
@@ -57,16 +51,18 @@ def _going(theme: ThemeProvenance) -> str:
     return f" {going[0].upper()}{going[1:]} will go too."
 
 
-class ThemesScreen(Screen[None]):
+class ThemesScreen(PagedScreen[IssueQuery, "IssuePage"]):
     """Themes on the left, issues on the right; every change can be undone."""
 
     CSS_PATH = "../styles/themes.tcss"
     """Its own rules, loaded when it first opens (see app.tcss)."""
 
     AUTO_FOCUS = "#issues"
+    HEADING = "Themes of {}"
+    HEADING_ID = "themes-title"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="themes.back", tooltip="Back to the campaigns"),
+        back_binding("themes", "Back to the campaigns"),
         Binding(
             "t",
             "put_in_theme",
@@ -149,21 +145,12 @@ class ThemesScreen(Screen[None]):
             super().__init__()
             self.overview = overview
 
-    class PageLoaded(Message):
+    class PageLoaded(Answered["IssuePage"]):
         """A page of issues was read for the query of ``generation``."""
 
-        def __init__(self, generation: int, page: IssuePage, keep: UUID | None) -> None:
-            super().__init__()
-            self.generation = generation
-            self.page = page
-            self.keep = keep
-
-    class FacetsLoaded(Message):
-        """The campaign's leaders and subgroups were read."""
-
-        def __init__(self, facets: SessionFacets) -> None:
-            super().__init__()
-            self.facets = facets
+    ANSWER = PageLoaded
+    READ_FAILED = "Could not read the issues"
+    FACETS_FAILED = "Could not read the leaders"
 
     class ThemeChanged(Message):
         """A theme change was made (``undone``: taken back)."""
@@ -173,30 +160,14 @@ class ThemesScreen(Screen[None]):
             self.change = change
             self.undone = undone
 
-    class ActionFailed(Message):
-        """A read or change failed; ``message`` says why and what to do."""
-
-        def __init__(self, title: str, message: str) -> None:
-            super().__init__()
-            self.title = title
-            self.message = message
-
     def __init__(self, database: Database, campaign_id: UUID, campaign_name: str) -> None:
-        super().__init__()
-        self.database = database
-        self.campaign_id = campaign_id
-        self.campaign_name = campaign_name
+        super().__init__(database, campaign_id, campaign_name)
         self.issue_query = IssueQuery()
         """What the issue list shows now."""
-        self.total = 0
         self.undo_stack: list[ThemeChange] = []
         """Changes made here, the last one last: what ctrl+z takes back."""
-        self._generation = 0
-        self._pending: Literal["reload", "more"] | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(f"Themes of {self.campaign_name}", classes="section-title", id="themes-title")
+    def compose_list(self) -> ComposeResult:
         yield IssueFilters(id="issue-filters")
         with Horizontal(id="themes-body"):
             with Vertical(id="themes-left"):
@@ -206,11 +177,18 @@ class ThemesScreen(Screen[None]):
         with Horizontal(id="themes-status-bar"):
             yield Static("Reading the themes…", id="themes-status")
             yield Static("space: mark · ←→: panes", id="themes-hint")
-        yield Footer()
 
     @property
     def table(self) -> IssueTable:
         return self.query_one("#issues", IssueTable)
+
+    @property
+    def filter_bar(self) -> IssueFilters:
+        return self.query_one(IssueFilters)
+
+    @property
+    def current_query(self) -> IssueQuery:
+        return self.issue_query
 
     @property
     def theme_list(self) -> ThemeList:
@@ -227,79 +205,25 @@ class ThemesScreen(Screen[None]):
         self._load_overview()
         self._reload_in_place()
 
-    def action_refresh_data(self) -> None:
-        self.refresh_data()
-
     # ---- loading ----
 
-    def _reload(self, keep: UUID | None = None, limit: int | None = None) -> None:
-        self._generation += 1
-        self._pending = "reload"
-        self._load_page(self._generation, self.issue_query, 0, limit or PAGE_SIZE, keep)
-
-    def _reload_in_place(self) -> None:
-        table = self.table
-        keep = table.highlighted.id if table.highlighted is not None else None
-        self._reload(keep, min(max(PAGE_SIZE, len(table.lines)), RELOAD_MAX))
-
-    def _maybe_load_more(self) -> None:
-        table = self.table
-        shown = len(table.lines)
-        near_end = max(table.cursor_row, table.last_visible_row) >= shown - PREFETCH
-        if self._pending is None and shown < self.total and near_end:
-            self._pending = "more"
-            self._load_page(self._generation, self.issue_query, shown, PAGE_SIZE, None)
-
-    @work(thread=True, exclusive=True, group="themes-page")
-    def _load_page(
-        self, generation: int, query: IssueQuery, offset: int, limit: int, keep: UUID | None
-    ) -> None:
-        from listening_tui.errors import ListeningError
+    def read_page(self, query: IssueQuery, offset: int, limit: int) -> IssuePage:
         from listening_tui.services.themes import browse_issues
 
-        try:
-            page = browse_issues(self.database, self.campaign_id, query, offset, limit)
-        except ListeningError as exc:
-            self.post_message(self.ActionFailed("Could not read the issues", exc.message))
-            return
-        self.post_message(self.PageLoaded(generation, page, keep))
+        return browse_issues(self.database, self.campaign_id, query, offset, limit)
+
+    def show_rows(self, page: IssuePage, keep: UUID | None) -> None:
+        if page.offset == 0:
+            self.table.show_page(page.rows, keep)
+        else:
+            self.table.append_page(page.rows)
 
     @work(thread=True, exclusive=True, group="themes-overview")
     def _load_overview(self) -> None:
-        from listening_tui.errors import ListeningError
         from listening_tui.services.themes import theme_overview
 
-        try:
-            overview = theme_overview(self.database, self.campaign_id)
-        except ListeningError as exc:
-            self.post_message(self.ActionFailed("Could not read the themes", exc.message))
-            return
-        self.post_message(self.OverviewLoaded(overview))
-
-    @work(thread=True, exclusive=True, group="themes-facets")
-    def _load_facets(self) -> None:
-        from listening_tui.errors import ListeningError
-        from listening_tui.services.sessions import campaign_facets
-
-        try:
-            facets = campaign_facets(self.database, self.campaign_id)
-        except ListeningError as exc:
-            self.post_message(self.ActionFailed("Could not read the leaders", exc.message))
-            return
-        self.post_message(self.FacetsLoaded(facets))
-
-    @on(PageLoaded)
-    def _show_page(self, event: PageLoaded) -> None:
-        if event.generation != self._generation:
-            return
-        self._pending = None
-        self.total = event.page.total
-        if event.page.offset == 0:
-            self.table.show_page(event.page.rows, event.keep)
-        else:
-            self.table.append_page(event.page.rows)
-        self._show_status()
-        self._maybe_load_more()
+        read = partial(theme_overview, self.database, self.campaign_id)
+        self.post_result(read, self.OverviewLoaded, "Could not read the themes")
 
     @on(OverviewLoaded)
     def _show_overview(self, event: OverviewLoaded) -> None:
@@ -310,16 +234,7 @@ class ThemesScreen(Screen[None]):
             self._query_changed(self.issue_query.model_copy(update={"theme": chosen}))
         self._show_provenance()
 
-    @on(FacetsLoaded)
-    def _offer_choices(self, event: FacetsLoaded) -> None:
-        self.query_one(IssueFilters).set_choices(event.facets.subgroups, event.facets.leaders)
-
-    @on(ActionFailed)
-    def _show_failure(self, event: ActionFailed) -> None:
-        self._pending = None
-        self.notify(event.message, title=event.title, severity="error", timeout=10)
-
-    def _show_status(self) -> None:
+    def show_status(self) -> None:
         shown, total = len(self.table.lines), self.total
         if total == 0:
             text = "No issue matches" if self.issue_query.filtered else "No issue written up yet"
@@ -349,7 +264,7 @@ class ThemesScreen(Screen[None]):
 
     @on(IssueTable.MarksChanged)
     def _marks_changed(self) -> None:
-        self._show_status()
+        self.show_status()
 
     # ---- filtering ----
 
@@ -369,10 +284,6 @@ class ThemesScreen(Screen[None]):
         }
         self._query_changed(IssueQuery.model_validate(self.issue_query.model_dump() | changes))
 
-    @on(IssueFilters.Done)
-    def _back_to_list(self) -> None:
-        self.table.focus()
-
     def _query_changed(self, query: IssueQuery) -> None:
         if query == self.issue_query:
             return
@@ -389,13 +300,6 @@ class ThemesScreen(Screen[None]):
 
     def action_clear_marks(self) -> None:
         self.table.clear_marks()
-
-    def action_back(self) -> None:
-        focused = self.focused
-        if focused is not None and self.query_one(IssueFilters) in focused.ancestors:
-            self.table.focus()
-        else:
-            self.dismiss(None)
 
     # ---- changes ----
 
@@ -491,14 +395,7 @@ class ThemesScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="themes-write")
     def _change(self, operation: Callable[[], ThemeChange]) -> None:
-        from listening_tui.errors import ListeningError
-
-        try:
-            change = operation()
-        except ListeningError as exc:
-            self.post_message(self.ActionFailed("Nothing was changed", exc.message))
-            return
-        self.post_message(self.ThemeChanged(change))
+        self.post_result(operation, self.ThemeChanged, "Nothing was changed")
 
     def action_undo(self) -> None:
         if not self.undo_stack:
@@ -508,15 +405,10 @@ class ThemesScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="themes-write")
     def _undo(self, change: ThemeChange) -> None:
-        from listening_tui.errors import ListeningError
         from listening_tui.services.theme_changes import undo_theme_change
 
-        try:
-            undo_theme_change(self.database, change)
-        except ListeningError as exc:
-            self.post_message(self.ActionFailed("Could not undo", exc.message))
-            return
-        self.post_message(self.ThemeChanged(change, undone=True))
+        undo = partial(undo_theme_change, self.database, change)
+        self.post_result(undo, lambda _: self.ThemeChanged(change, undone=True), "Could not undo")
 
     @on(ThemeChanged)
     def _changed(self, event: ThemeChanged) -> None:

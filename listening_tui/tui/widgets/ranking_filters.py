@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.widgets import Input, Select, Static
 
 from listening_tui.errors import InvalidInput
-from listening_tui.tui.widgets.session_filters import KIND_CHOICES, offer_names
+from listening_tui.tui.widgets.filter_bar import KIND_CHOICES, offer_names
 
 DAY_LENGTH = len("2026-11-03")
 DAY_BOXES = {"#rank-from": "From", "#rank-to": "To"}
