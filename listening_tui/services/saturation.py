@@ -19,8 +19,20 @@ def saturation(database: Database, campaign_id: uuid.UUID) -> Saturation:
     with UnitOfWork(database, write=False) as uow:
         repository = ConclusionRepository(uow.session)
         news = repository.session_news(campaign_id)
-        counts = repository.subgroup_counts(campaign_id)
-        known = repository.known_subgroups(campaign_id)
+        heard = subgroups_heard(repository, campaign_id)
+    return Saturation(sessions=news, subgroups=heard)
+
+
+def subgroups_heard(
+    repository: ConclusionRepository, campaign_id: uuid.UUID
+) -> list[SubgroupHeard]:
+    """Sessions and people per subgroup, one GROUP BY; names merged ignoring case.
+
+    Known subgroups nobody was heard in are listed with 0; fewest first, and the
+    sessions that named no subgroup last.
+    """
+    counts = repository.subgroup_counts(campaign_id)
+    known = repository.known_subgroups(campaign_id)
     heard: dict[str | None, SubgroupHeard] = {}
     names = {name.casefold(): name for name in known}
     for count in counts:
@@ -34,8 +46,7 @@ def saturation(database: Database, campaign_id: uuid.UUID) -> Saturation:
         )
     for key, name in names.items():
         heard.setdefault(key, SubgroupHeard(subgroup=name, sessions=0, people=0))
-    subgroups = sorted(
+    return sorted(
         heard.values(),
         key=lambda s: (s.subgroup is None, s.sessions, s.people, (s.subgroup or "").casefold()),
     )
-    return Saturation(sessions=news, subgroups=subgroups)
