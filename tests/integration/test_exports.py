@@ -17,6 +17,7 @@ from listening_tui.errors import InvalidInput, OutputExists
 from listening_tui.services.database import open_database
 from listening_tui.services.exports import export_bundle, export_contacts, export_csv
 from listening_tui.services.imports import import_bundle
+from listening_tui.services.small_groups import set_small_group_k
 from tests.bundle_helpers import exported, write_json
 from tests.conftest import EXAMPLE_BUNDLE
 
@@ -299,10 +300,14 @@ def test_exports_need_a_campaign_and_a_folder(database: Any, tmp_path: Path) -> 
 
 
 def test_ranking_csv_is_the_spec_ranking(database: Any, tmp_path: Path) -> None:
-    """ranking.csv holds the worked example of spec/ranking.md, header and figures."""
+    """ranking.csv holds the worked example of spec/ranking.md, header and figures.
+
+    With k = 1: the example's one-to-one in Home care is a subgroup of one person,
+    which ranking.csv otherwise folds (tests/integration/test_small_groups.py).
+    """
     from tests.conftest import EXAMPLE_BUNDLE
 
-    import_bundle(database, EXAMPLE_BUNDLE)
+    set_small_group_k(database, import_bundle(database, EXAMPLE_BUNDLE).campaign_id, 1)
     report = export_csv(database, tmp_path / "sheets")
     text = (tmp_path / "sheets" / "ranking.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.reader(text.splitlines()))
