@@ -35,7 +35,7 @@ from listening_tui.interchange.spreadsheets import CONTACT_COLUMNS, CampaignShee
 from listening_tui.interchange.writer import to_json, write_bundle
 from listening_tui.services.analysis import ranked_issues
 from listening_tui.services.campaigns import resolve_campaign
-from listening_tui.services.small_groups import folding_in, raw_aliases
+from listening_tui.services.small_groups import folding_in
 
 CSV_FILES = ("sessions.csv", "issues.csv", "quotes.csv", "people.csv", "ranking.csv")
 """What ``export --format csv`` writes into its folder."""
@@ -70,7 +70,7 @@ def export_bundle(
         sessions = _reported(uow, chosen.id, progress)
         left_out = [0]
         if anonymise:
-            anonymiser = Anonymiser(_known_people(uow), folding_in(uow, chosen.id))
+            anonymiser = Anonymiser(_known_people(uow), folding_in(uow, chosen.id)[0])
             campaign_data = anonymised_campaign(chosen, anonymiser)
             theme_texts = [to_json(anonymised_theme(theme, anonymiser)) for theme in themes]
 
@@ -133,7 +133,7 @@ def export_csv(
         sheets = CampaignSheets(sessions_csv, issues_csv, quotes_csv, people_csv, themes)
         for session in _reported(uow, chosen.id, progress):
             sheets.add(session)
-        aliases = raw_aliases(uow, chosen.id, folding_in(uow, chosen.id))
+        _, aliases = folding_in(uow, chosen.id)
         ranking = Sheet(ranking_csv, RANKING_COLUMNS)
         scope = RankingFilter(campaign_id=chosen.id)
         for group in ranked_issues(database, scope, subgroup_aliases=aliases):

@@ -43,7 +43,7 @@ from listening_tui.services.campaigns import resolve_campaign
 from listening_tui.services.conclusions import campaign_conclusions
 from listening_tui.services.meetings import ratified_theme_ids
 from listening_tui.services.saturation import saturation
-from listening_tui.services.small_groups import folding_in, raw_aliases
+from listening_tui.services.small_groups import folding_in
 
 KIND_LABELS = {"one_to_one": "one-to-one", "group": "group"}
 
@@ -81,8 +81,7 @@ def report_data(database: Database, campaign: str | None, today: date | None = N
         kinds = repository.kinds_heard(chosen.id)
         first_day, last_day = repository.held_between(chosen.id)
         found = PeopleRepository(uow.session).names_and_contacts()
-        folding = folding_in(uow, chosen.id)
-        aliases = raw_aliases(uow, chosen.id, folding)
+        folding, aliases = folding_in(uow, chosen.id)
     anonymiser = Anonymiser(
         KnownPeople(
             listeners=frozenset(found.listeners),

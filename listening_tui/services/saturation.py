@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from listening_tui.db.conclusions import ConclusionRepository
+from listening_tui.db.conclusions import ConclusionRepository, SubgroupCount
 from listening_tui.db.engine import Database
 from listening_tui.db.unit_of_work import UnitOfWork
 from listening_tui.domain.conclusions import Saturation, SubgroupHeard
@@ -19,20 +19,17 @@ def saturation(database: Database, campaign_id: uuid.UUID) -> Saturation:
     with UnitOfWork(database, write=False) as uow:
         repository = ConclusionRepository(uow.session)
         news = repository.session_news(campaign_id)
-        heard = subgroups_heard(repository, campaign_id)
-    return Saturation(sessions=news, subgroups=heard)
+        counts = repository.subgroup_counts(campaign_id)
+        known = repository.known_subgroups(campaign_id)
+    return Saturation(sessions=news, subgroups=subgroups_heard(counts, known))
 
 
-def subgroups_heard(
-    repository: ConclusionRepository, campaign_id: uuid.UUID
-) -> list[SubgroupHeard]:
-    """Sessions and people per subgroup, one GROUP BY; names merged ignoring case.
+def subgroups_heard(counts: list[SubgroupCount], known: list[str]) -> list[SubgroupHeard]:
+    """Sessions and people per subgroup from the per-text counts, names merged ignoring case.
 
     Known subgroups nobody was heard in are listed with 0; fewest first, and the
     sessions that named no subgroup last.
     """
-    counts = repository.subgroup_counts(campaign_id)
-    known = repository.known_subgroups(campaign_id)
     heard: dict[str | None, SubgroupHeard] = {}
     names = {name.casefold(): name for name in known}
     for count in counts:

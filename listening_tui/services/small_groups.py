@@ -45,25 +45,24 @@ def set_small_group_k(database: Database, campaign_id: uuid.UUID, k: int) -> Non
 def subgroup_folding(database: Database, campaign_id: uuid.UUID) -> SubgroupFolding:
     """Which of the campaign's subgroups are shown as "Other subgroups" outside."""
     with UnitOfWork(database, write=False) as uow:
-        return folding_in(uow, campaign_id)
+        return folding_in(uow, campaign_id)[0]
 
 
-def folding_in(uow: UnitOfWork, campaign_id: uuid.UUID) -> SubgroupFolding:
-    """subgroup_folding inside a unit of work already open (an export's snapshot)."""
+def folding_in(uow: UnitOfWork, campaign_id: uuid.UUID) -> tuple[SubgroupFolding, dict[str, str]]:
+    """The folding, inside a unit of work already open (an export's snapshot).
+
+    Also each subgroup text the sessions gave that is folded -> "Other subgroups":
+    the ranking's distinct-subgroups figure is counted by the database over the
+    texts as stored.
+    """
     k = uow.session.scalar(select(CampaignRow.small_group_k).where(CampaignRow.id == campaign_id))
     if k is None:
         raise NotFound(f"There is no campaign with id {campaign_id}")
-    heard = subgroups_heard(ConclusionRepository(uow.session), campaign_id)
-    return fold_small_subgroups({s.subgroup: s.people for s in heard if s.subgroup}, k)
-
-
-def raw_aliases(
-    uow: UnitOfWork, campaign_id: uuid.UUID, folding: SubgroupFolding
-) -> dict[str, str]:
-    """Each subgroup text the sessions gave that is folded -> "Other subgroups".
-
-    For the ranking's distinct-subgroups count, which the database computes over
-    the texts as stored.
-    """
-    counts = ConclusionRepository(uow.session).subgroup_counts(campaign_id)
-    return {c.subgroup: OTHER_SUBGROUPS for c in counts if c.subgroup and folding.hides(c.subgroup)}
+    repository = ConclusionRepository(uow.session)
+    counts = repository.subgroup_counts(campaign_id)
+    heard = subgroups_heard(counts, repository.known_subgroups(campaign_id))
+    folding = fold_small_subgroups({s.subgroup: s.people for s in heard if s.subgroup}, k)
+    aliases = {
+        c.subgroup: OTHER_SUBGROUPS for c in counts if c.subgroup and folding.hides(c.subgroup)
+    }
+    return folding, aliases

@@ -7,6 +7,8 @@ import copy
 import csv
 import html
 import json
+import shutil
+import sqlite3
 import uuid
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,7 @@ from tests.integration.loading import load_bundle
 
 FOLDED = [small for small, _, _ in SMALL_SUBGROUPS]
 """The sample's subgroups under 5 people: "Pest control" (3) and "Bereavement services" (2)."""
+SAMPLE = Path(__file__).resolve().parents[2] / "sample.db"
 NOTE = "The PEST CONTROL lads and the bereavement-services team share the East depot van"
 
 
@@ -176,3 +179,31 @@ def test_ranking_csv_counts_the_folded_subgroups_as_one(sample: Any, tmp_path: P
     subgroups = RANKING_COLUMNS.index("subgroups")
     pay = 0  # Pay was heard in every subgroup: ten of them, or eight and "Other subgroups"
     assert (unfolded[pay][subgroups], folded[pay][subgroups]) == ("10", "9")
+
+
+def test_sample_db_report_and_anonymised_export_name_no_subgroup_under_k(tmp_path: Path) -> None:
+    """On the repository's sample.db (regenerate it with `listening-tui sample` if this fails)."""
+    copy_path = tmp_path / "sample.db"
+    shutil.copyfile(SAMPLE, copy_path)
+    with sqlite3.connect(copy_path) as connection:
+        small = [
+            name
+            for name, people in connection.execute(
+                "SELECT subgroup, SUM(participant_count) FROM listening_sessions "
+                "WHERE subgroup IS NOT NULL GROUP BY subgroup"
+            )
+            if people < 5
+        ]
+    connection.close()
+    assert sorted(small) == sorted(FOLDED)
+    database = open_database(str(copy_path))
+    try:
+        write_report(database, tmp_path / "report.html")
+        write_report(database, tmp_path / "report.md")
+        export_bundle(database, tmp_path / "anonymous.json", anonymise=True)
+    finally:
+        database.close()
+    for name in ("report.html", "report.md", "anonymous.json"):
+        text = plain(tmp_path / name)
+        assert [s for s in small if s.casefold() in text] == [], name
+        assert OTHER_SUBGROUPS.casefold() in text, name
