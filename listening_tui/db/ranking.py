@@ -22,6 +22,7 @@ rows, because names are compared case-folded and SQL can't case-fold portably.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import (
@@ -104,8 +105,17 @@ class RankingRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def figures(self, ranking_filter: RankingFilter, weighting: Weighting) -> list[GroupFigures]:
-        """Every group with an issue in a session that passes the filter, in no order."""
+    def figures(
+        self,
+        ranking_filter: RankingFilter,
+        weighting: Weighting,
+        subgroup_aliases: Mapping[str, str] | None = None,
+    ) -> list[GroupFigures]:
+        """Every group with an issue in a session that passes the filter, in no order.
+
+        ``subgroup_aliases`` maps subgroup texts to the name they count under in
+        the distinct-subgroups figure (small groups folded into "Other subgroups").
+        """
         issue, session = IssueRow, SessionRow
         group_text = case((issue.theme_id.is_(None), issue.text_key))
         earlier = aliased(IssueRow, name="earlier")
@@ -134,7 +144,10 @@ class RankingRepository:
         if postgresql:
             # Fixed-width ASCII: byte order is the moment's order, without the locale's strcoll.
             earliest = earliest.collate("C")
-        subgroup = case((session.subgroup != "", session.subgroup))
+        named: ColumnElement[str | None] = session.subgroup.expression
+        if subgroup_aliases:
+            named = case(dict(subgroup_aliases), value=session.subgroup, else_=session.subgroup)
+        subgroup = case((session.subgroup != "", named))
         sums = (
             func.sum((POINTS_BASE - issue.position) * weight).label("points"),
             func.count().label("sessions"),

@@ -32,6 +32,11 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from listening_tui.db.base import Base, UTCDateTime, utcnow
 from listening_tui.domain.audit import ACTIONS
+from listening_tui.domain.small_groups import (
+    SMALL_GROUP_K_DEFAULT,
+    SMALL_GROUP_K_MAX,
+    SMALL_GROUP_K_MIN,
+)
 
 
 def _choice(column: str, values: tuple[str, ...], name: str) -> CheckConstraint:
@@ -62,6 +67,10 @@ class CampaignRow(Timestamps, Base):
             f"contact_retention_months BETWEEN {RETENTION_MIN_MONTHS} AND {RETENTION_MAX_MONTHS}",
             name="contact_retention_months",
         ),
+        CheckConstraint(
+            f"small_group_k BETWEEN {SMALL_GROUP_K_MIN} AND {SMALL_GROUP_K_MAX}",
+            name="small_group_k",
+        ),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True)
@@ -74,6 +83,13 @@ class CampaignRow(Timestamps, Base):
 
     A server default only, so that inserts which name no period (older code,
     migrations' tests) get the default without naming the column.
+    """
+    small_group_k: Mapped[int] = mapped_column(
+        Integer, server_default=text(str(SMALL_GROUP_K_DEFAULT))
+    )
+    """Subgroups heard from fewer people are shown as "Other subgroups" outside (1: never).
+
+    A server default only, like the retention period.
     """
 
     questions: Mapped[list[QuestionRow]] = relationship(

@@ -6,6 +6,14 @@ the order they first appear in the file; the same name (ignoring case and
 spacing) is the same person everywhere. Names and contacts found inside
 free text are replaced whole-word, ignoring case, longest first.
 
+Small groups (domain.small_groups): given the campaign's folding, a folded
+subgroup is "Other subgroups" in every session's ``subgroup`` and in the
+campaign's ``subgroups`` (listed once, last), and its name inside free text
+becomes "[other subgroup]", matched whole words, ignoring case and what
+stands between the words ("Pest control", "pest-control", "PEST  CONTROL").
+A kept subgroup's own name is rewritten too where it holds a folded one as a
+word ("East depot" when "Depot" is folded): privacy first.
+
 Beyond the spec's letter, the given name a person's name starts with ("Gary"
 of "Gary Whitlock", "Lorraine" of "Lorraine (shift lead)", "Tony" of "Father
 Tony at St Mark's") is replaced too, matched with its capital, because
@@ -26,6 +34,7 @@ from listening_tui.domain.forms import (
     ListeningSession,
     Theme,
 )
+from listening_tui.domain.small_groups import OTHER_SUBGROUP_IN_TEXT, SubgroupFolding
 
 CONTACT_REMOVED = "[contact removed]"
 """What a contact found inside free text becomes."""
@@ -69,8 +78,10 @@ class _Term:
     flags: int
     length: int
     owner: str
-    """The person key whose pseudonym replaces it, or "" for a contact."""
+    """The person key whose pseudonym replaces it, or "" for a contact or a subgroup."""
     part: bool = False
+    fixed: str = CONTACT_REMOVED
+    """What replaces a term that has no owner."""
 
 
 @dataclass
@@ -78,6 +89,8 @@ class Anonymiser:
     """Hands out pseudonyms and rewrites free text; one per exported file."""
 
     known: KnownPeople
+    folding: SubgroupFolding | None = None
+    """The campaign's small subgroups to fold; None folds nothing."""
     _pseudonyms: dict[str, str] = field(default_factory=dict)
     _counts: dict[str, int] = field(default_factory=lambda: {"Listener": 0, "Participant": 0})
     _listener_keys: set[str] = field(default_factory=set)
@@ -96,6 +109,12 @@ class Anonymiser:
                 )
         for contact in self.known.contacts:
             self._add_contact(contact)
+        for subgroup in self.folding.folded_names if self.folding else ():
+            core = _strip_punctuation(subgroup)
+            words = _WORD.findall(core)
+            pattern = _bounded(r"[\W_]+".join(re.escape(word) for word in words))
+            term = _Term(pattern, re.IGNORECASE, len(core), "", fixed=OTHER_SUBGROUP_IN_TEXT)
+            self._add_term(term, core)
         for terms in self._buckets.values():
             terms.sort(key=lambda term: (term.part, -term.length, term.pattern))
 
@@ -155,7 +174,7 @@ class Anonymiser:
             if hit is None:
                 continue
             if not term.owner:
-                return hit.end(), CONTACT_REMOVED
+                return hit.end(), term.fixed
             said = hit.group().casefold()
             if said in local:
                 return hit.end(), local[said]
@@ -165,6 +184,21 @@ class Anonymiser:
             if run is not None and re.sub(r"\D", "", run.group()) in self._phones:
                 return run.end(), CONTACT_REMOVED
         return None
+
+    def subgroup(self, value: str | None) -> str | None:
+        """A session's subgroup: "Other subgroups" when folded, else with names replaced."""
+        if self.folding is not None and self.folding.hides(value):
+            return self.folding.shown(value)
+        return fit(self.text(value), NAME_MAX)
+
+    def subgroups(self, values: list[str]) -> list[str]:
+        """The campaign's subgroups, the folded ones listed once as "Other subgroups", last."""
+        shown = self.folding.shown_list(values) if self.folding is not None else values
+        found: dict[str, str] = {}
+        for value in shown:
+            text = self.subgroup(value) or ""
+            found.setdefault(text.casefold(), text)
+        return list(found.values())
 
     def _add_name(self, name: str) -> None:
         core = _strip_punctuation(name)
@@ -247,7 +281,7 @@ def anonymised_campaign(campaign: Campaign, anonymiser: Anonymiser) -> dict[str,
         "name": fit(text(campaign.name), NAME_MAX),
         "organisation": text(campaign.organisation),
         "questions": [text(question) for question in campaign.questions],
-        "subgroups": [fit(text(subgroup), NAME_MAX) for subgroup in campaign.subgroups],
+        "subgroups": anonymiser.subgroups(campaign.subgroups),
     }
 
 
@@ -294,7 +328,7 @@ def anonymised_session(
         leader=leader,
         recorder=recorder,
         community=fit(text(session.community), NAME_MAX),
-        subgroup=text(session.subgroup),
+        subgroup=anonymiser.subgroup(session.subgroup),
         interviewees=[
             {
                 **person.model_dump(mode="json"),

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from listening_tui.domain.conclusions import SubgroupHeard
 from listening_tui.domain.ranking import RANKING_COLUMNS, RankedGroup
+from listening_tui.domain.small_groups import OTHER_SUBGROUPS
 from listening_tui.interchange.charts import svg_chart, text_chart
 
 FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
@@ -85,6 +86,10 @@ class ReportData(ReportModel):
     ratified: int = 0
     """How many of the ranked themes a meeting ratified as priorities (marked in the table)."""
     conclusions: list[ReportConclusion]
+    small_group_k: int = 1
+    """The campaign's k: subgroups heard from fewer people are shown as "Other subgroups"."""
+    folded_subgroups: int = 0
+    """How many subgroups "Other subgroups" stands for."""
 
 
 def day(value: date | None) -> str:
@@ -98,6 +103,16 @@ def _heard_lines(data: ReportData) -> list[str]:
         f"{data.sessions} sessions ({kinds}), {data.people} people heard",
         f"Held from {day(data.first_day)} to {day(data.last_day)}",
     ]
+
+
+def _small_group_note(data: ReportData) -> str | None:
+    if not data.folded_subgroups:
+        return None
+    return (
+        f"Subgroups where fewer than {data.small_group_k} people were heard are shown together "
+        f'as "{OTHER_SUBGROUPS}" (with the next smallest when needed to reach '
+        f"{data.small_group_k}), so that nobody in a small group can be picked out."
+    )
 
 
 def _subgroup_name(subgroup: SubgroupHeard) -> str:
@@ -158,6 +173,8 @@ def render_html(data: ReportData) -> str:
             f"<td class='n'>{subgroup.people}</td></tr>"
         )
     out.append("</tbody></table>")
+    if note := _small_group_note(data):
+        out.append(f'<p class="note">{_h(note)}</p>')
     out.append("<h2>New concerns as listening went on</h2>")
     out.append(f"<p>{_h(data.saturation_summary)}</p>")
     if data.new_per_session:
@@ -245,6 +262,8 @@ def render_markdown(data: ReportData) -> str:
         [[_subgroup_name(s), str(s.sessions), str(s.people)] for s in data.subgroups],
         lambda i: i > 0,
     )
+    if note := _small_group_note(data):
+        out += ["", md(note)]
     out += ["", "## New concerns as listening went on", "", md(data.saturation_summary), ""]
     if data.new_per_session:
         chart = text_chart(data.new_per_session, day(data.first_day), day(data.last_day))

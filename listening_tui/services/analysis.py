@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 
 from listening_tui.db.engine import Database
 from listening_tui.db.unit_of_work import UnitOfWork
@@ -11,15 +12,20 @@ from listening_tui.domain.ranking import RankedGroup, RankingFilter, Weighting, 
 
 
 def ranked_issues(
-    database: Database, ranking_filter: RankingFilter, weighting: Weighting = "session"
+    database: Database,
+    ranking_filter: RankingFilter,
+    weighting: Weighting = "session",
+    subgroup_aliases: Mapping[str, str] | None = None,
 ) -> list[RankedGroup]:
     """Issue groups over the filtered sessions, in order, with their ranks and figures.
 
     The database sums the figures (one query); only the aggregated groups come
-    back to be put in order, since names are compared case-folded.
+    back to be put in order, since names are compared case-folded. With
+    ``subgroup_aliases`` (text -> name) the subgroups figure counts the aliased
+    texts under their alias: how the report and ranking.csv fold small groups.
     """
     with UnitOfWork(database, write=False) as uow:
-        figures = uow.ranking.figures(ranking_filter, weighting)
+        figures = uow.ranking.figures(ranking_filter, weighting, subgroup_aliases)
     return rank_groups(figures)
 
 

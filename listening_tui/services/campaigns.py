@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from typing import Literal
+
+from sqlalchemy import select, update
 
 from listening_tui.db.engine import Database
+from listening_tui.db.tables import CampaignRow
 from listening_tui.db.unit_of_work import UnitOfWork
 from listening_tui.domain.forms import Campaign
 from listening_tui.domain.summaries import CampaignSummary
@@ -82,3 +86,44 @@ def add_subgroup(database: Database, campaign_id: uuid.UUID, name: str) -> bool:
         added = uow.campaigns.add_subgroup(campaign_id, name.strip())
         uow.commit()
     return added
+
+
+CampaignSetting = Literal["contact_retention_months", "small_group_k"]
+"""The campaign's privacy settings, each a whole number with a check in the database."""
+
+SETTING_WORDS: dict[CampaignSetting, str] = {
+    "contact_retention_months": "contact retention (months)",
+    "small_group_k": "small-group size k",
+}
+"""How the audit log names each setting."""
+
+
+def campaign_setting(database: Database, campaign_id: uuid.UUID, name: CampaignSetting) -> int:
+    """One of the campaign's settings."""
+    with UnitOfWork(database, write=False) as uow:
+        value = uow.session.scalar(
+            select(getattr(CampaignRow, name)).where(CampaignRow.id == campaign_id)
+        )
+    if value is None:
+        raise NotFound(f"There is no campaign with id {campaign_id}")
+    return int(value)
+
+
+def set_campaign_setting(
+    database: Database, campaign_id: uuid.UUID, name: CampaignSetting, value: int
+) -> None:
+    """Change one of the campaign's settings (the caller has checked the value), logged."""
+    with UnitOfWork(database) as uow:
+        changed = uow.session.execute(
+            update(CampaignRow).where(CampaignRow.id == campaign_id).values({name: value})
+        )
+        if not getattr(changed, "rowcount", 0):
+            return
+        uow.log(
+            "edited",
+            "campaign",
+            campaign_id,
+            campaign_id=campaign_id,
+            summary=f"{SETTING_WORDS[name]} set to {value}",
+        )
+        uow.commit()

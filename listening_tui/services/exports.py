@@ -36,6 +36,7 @@ from listening_tui.interchange.writer import to_json, write_bundle
 from listening_tui.services.analysis import ranked_issues
 from listening_tui.services.audit import log_action
 from listening_tui.services.campaigns import resolve_campaign
+from listening_tui.services.small_groups import folding_in
 
 CSV_FILES = ("sessions.csv", "issues.csv", "quotes.csv", "people.csv", "ranking.csv")
 """What ``export --format csv`` writes into its folder."""
@@ -70,7 +71,7 @@ def export_bundle(
         sessions = _reported(uow, chosen.id, progress)
         left_out = [0]
         if anonymise:
-            anonymiser = Anonymiser(_known_people(uow))
+            anonymiser = Anonymiser(_known_people(uow), folding_in(uow, chosen.id)[0])
             campaign_data = anonymised_campaign(chosen, anonymiser)
             theme_texts = [to_json(anonymised_theme(theme, anonymiser)) for theme in themes]
 
@@ -126,7 +127,9 @@ def export_csv(
     """Write sessions.csv, issues.csv, quotes.csv, people.csv and ranking.csv into ``folder``.
 
     ranking.csv is the campaign's ranking as spec/ranking.md defines it (weighting
-    by session, no filter): the same service as ``listening-tui rank``.
+    by session, no filter): the same service and figures as ``listening-tui rank``.
+    It names no subgroup (its ``subgroups`` figure is a count), so small groups
+    have nothing to fold there, unlike the report's ranking.
     """
     folder = folder.expanduser().absolute()
     paths = [folder / name for name in CSV_FILES]

@@ -19,7 +19,7 @@ import uuid
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
 from listening_tui.db.engine import Database
@@ -28,13 +28,16 @@ from listening_tui.db.retention import DueContact, RetentionRepository
 from listening_tui.db.tables import (
     RETENTION_MAX_MONTHS,
     RETENTION_MIN_MONTHS,
-    CampaignRow,
     ErasureRow,
 )
 from listening_tui.db.unit_of_work import UnitOfWork
 from listening_tui.domain.audit import counted
-from listening_tui.errors import InvalidInput, NotFound
-from listening_tui.services.campaigns import resolve_campaign
+from listening_tui.errors import InvalidInput
+from listening_tui.services.campaigns import (
+    campaign_setting,
+    resolve_campaign,
+    set_campaign_setting,
+)
 
 WARN_DAYS = 30
 
@@ -243,13 +246,7 @@ def _compact(database: Database) -> str:
 
 def retention_months(database: Database, campaign_id: uuid.UUID) -> int:
     """How many months the campaign keeps contact details after a session."""
-    with UnitOfWork(database, write=False) as uow:
-        months = uow.session.scalar(
-            select(CampaignRow.contact_retention_months).where(CampaignRow.id == campaign_id)
-        )
-    if months is None:
-        raise NotFound(f"There is no campaign with id {campaign_id}")
-    return months
+    return campaign_setting(database, campaign_id, "contact_retention_months")
 
 
 def set_retention_months(database: Database, campaign_id: uuid.UUID, months: int) -> None:
@@ -259,22 +256,7 @@ def set_retention_months(database: Database, campaign_id: uuid.UUID, months: int
             f"Keep contact details between {RETENTION_MIN_MONTHS} and {RETENTION_MAX_MONTHS} "
             "months after the session"
         )
-    with UnitOfWork(database) as uow:
-        changed = uow.session.execute(
-            update(CampaignRow)
-            .where(CampaignRow.id == campaign_id)
-            .values(contact_retention_months=months)
-        )
-        if not getattr(changed, "rowcount", 0):
-            return
-        uow.log(
-            "edited",
-            "campaign",
-            campaign_id,
-            campaign_id=campaign_id,
-            summary=f"contact retention set to {months} months",
-        )
-        uow.commit()
+    set_campaign_setting(database, campaign_id, "contact_retention_months", months)
 
 
 def contacts_due(

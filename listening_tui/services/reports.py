@@ -5,8 +5,11 @@ safe before it is laid out: every name the database knows (listeners,
 interviewees, references, attributions) is replaced by its pseudonym in every
 text, as the anonymised export does; no contact appears; only the quotes
 chosen for decision makers whose sharing still says ``decision_makers`` are
-printed. Written like the exports: readable by its owner only, never over an
-existing file.
+printed. Small subgroups are folded into "Other subgroups" as in the
+anonymised export (domain.small_groups): in the table of who was heard, the
+quotes' context, the ranking's subgroups figure and inside every text.
+Written like the exports: readable by its owner only, never over an existing
+file.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from listening_tui.db.people import PeopleRepository
 from listening_tui.db.unit_of_work import UnitOfWork
 from listening_tui.domain.conclusions import Conclusion, QuoteOption
 from listening_tui.domain.ranking import RankedGroup, RankingFilter
+from listening_tui.domain.small_groups import folded_heard
 from listening_tui.errors import InvalidInput
 from listening_tui.interchange.anonymise import Anonymiser, KnownPeople
 from listening_tui.interchange.files import private_text_file, refuse_existing
@@ -40,6 +44,7 @@ from listening_tui.services.campaigns import resolve_campaign
 from listening_tui.services.conclusions import campaign_conclusions
 from listening_tui.services.meetings import ratified_theme_ids
 from listening_tui.services.saturation import saturation
+from listening_tui.services.small_groups import folding_in
 
 KIND_LABELS = {"one_to_one": "one-to-one", "group": "group"}
 
@@ -77,20 +82,24 @@ def report_data(database: Database, campaign: str | None, today: date | None = N
         kinds = repository.kinds_heard(chosen.id)
         first_day, last_day = repository.held_between(chosen.id)
         found = PeopleRepository(uow.session).names_and_contacts()
+        folding, aliases = folding_in(uow, chosen.id)
     anonymiser = Anonymiser(
         KnownPeople(
             listeners=frozenset(found.listeners),
             people=frozenset(found.people),
             attributions=frozenset(found.attributions),
             contacts=frozenset(found.contacts),
-        )
+        ),
+        folding,
     )
 
     def safe(text: str | None) -> str:
         return anonymiser.text(text) or ""
 
     heard = saturation(database, chosen.id)
-    ranking = ranked_issues(database, RankingFilter(campaign_id=chosen.id))
+    ranking = ranked_issues(
+        database, RankingFilter(campaign_id=chosen.id), subgroup_aliases=aliases
+    )
     ratified = ratified_theme_ids(database, chosen.id)
 
     def shown_name(group: RankedGroup) -> str:
@@ -102,7 +111,7 @@ def report_data(database: Database, campaign: str | None, today: date | None = N
     def quote(option: QuoteOption) -> ReportQuote:
         where = [KIND_LABELS[option.kind]]
         if option.subgroup:
-            where.append(safe(option.subgroup))
+            where.append(anonymiser.subgroup(option.subgroup) or "")
         where.append(day(option.held_on))
         return ReportQuote(
             text=safe(option.text),
@@ -135,9 +144,11 @@ def report_data(database: Database, campaign: str | None, today: date | None = N
         first_day=first_day,
         last_day=last_day,
         subgroups=[
-            s.model_copy(update={"subgroup": safe(s.subgroup)}) if s.subgroup else s
-            for s in heard.subgroups
+            s.model_copy(update={"subgroup": anonymiser.subgroup(s.subgroup)}) if s.subgroup else s
+            for s in folded_heard(heard.subgroups, folding)
         ],
+        small_group_k=folding.k,
+        folded_subgroups=len(folding.folded_names),
         new_per_session=[news.new for news in heard.sessions],
         saturation_summary=heard.summary(),
         ranking=[g.model_copy(update={"theme": shown_name(g)}) for g in ranking],

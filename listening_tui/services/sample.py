@@ -62,7 +62,7 @@ SAMPLE_OVERALL = (
     "left empty lands on the people who stay."
 )
 SAMPLE_PAY = (
-    "Named in 28 sessions across all eight subgroups, most often first. Members tied it to "
+    "Named in 28 sessions across every subgroup, most often first. Members tied it to "
     "leaving the job, not just to hardship."
 )
 

@@ -47,6 +47,17 @@ SUBGROUP_SESSIONS = (
 )
 """Each subgroup and how many sessions it gets (48 in all)."""
 
+SMALL_SUBGROUPS = (
+    ("Pest control", "Refuse collection", 3),
+    ("Bereavement services", "Parks and leisure", 2),
+)
+"""Subgroups heard in a few one-to-ones only: the last ones of a larger subgroup's, relabelled.
+
+Five people in all, so the report and the anonymised export fold them into
+"Other subgroups" (domain.small_groups, k = 5 by default) and their tests mean
+something. Relabelling after the draw leaves every other word of the sample as it was.
+"""
+
 LEADERS = (
     ("Amina Yusuf", 9),
     ("Tom Reilly", 8),
@@ -810,6 +821,10 @@ def sample_bundle() -> dict[str, object]:
     sessions = [
         _session(rng, n, entry, decks, long_quote=n == storyteller) for n, entry in enumerate(plan)
     ]
+    for small, large, count in SMALL_SUBGROUPS:
+        taken = [s for s in sessions if (s["subgroup"], s["kind"]) == (large, "one_to_one")]
+        for session in taken[-count:]:
+            session["subgroup"] = small
     return {
         "format": "listening-tui/bundle",
         "version": 1,
@@ -820,7 +835,8 @@ def sample_bundle() -> dict[str, object]:
             "name": "Riverside Council listening campaign 2026",
             "organisation": "Riverside Council UNISON branch",
             "questions": list(QUESTIONS),
-            "subgroups": [sub for sub, _ in SUBGROUP_SESSIONS],
+            "subgroups": [sub for sub, _ in SUBGROUP_SESSIONS]
+            + [small for small, _, _ in SMALL_SUBGROUPS],
         },
         "themes": [
             {"id": _id(f"theme/{key}"), "name": name, "description": description}

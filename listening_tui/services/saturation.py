@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from listening_tui.db.conclusions import ConclusionRepository
+from listening_tui.db.conclusions import ConclusionRepository, SubgroupCount
 from listening_tui.db.engine import Database
 from listening_tui.db.unit_of_work import UnitOfWork
 from listening_tui.domain.conclusions import Saturation, SubgroupHeard
@@ -21,6 +21,15 @@ def saturation(database: Database, campaign_id: uuid.UUID) -> Saturation:
         news = repository.session_news(campaign_id)
         counts = repository.subgroup_counts(campaign_id)
         known = repository.known_subgroups(campaign_id)
+    return Saturation(sessions=news, subgroups=subgroups_heard(counts, known))
+
+
+def subgroups_heard(counts: list[SubgroupCount], known: list[str]) -> list[SubgroupHeard]:
+    """Sessions and people per subgroup from the per-text counts, names merged ignoring case.
+
+    Known subgroups nobody was heard in are listed with 0; fewest first, and the
+    sessions that named no subgroup last.
+    """
     heard: dict[str | None, SubgroupHeard] = {}
     names = {name.casefold(): name for name in known}
     for count in counts:
@@ -34,8 +43,7 @@ def saturation(database: Database, campaign_id: uuid.UUID) -> Saturation:
         )
     for key, name in names.items():
         heard.setdefault(key, SubgroupHeard(subgroup=name, sessions=0, people=0))
-    subgroups = sorted(
+    return sorted(
         heard.values(),
         key=lambda s: (s.subgroup is None, s.sessions, s.people, (s.subgroup or "").casefold()),
     )
-    return Saturation(sessions=news, subgroups=subgroups)

@@ -62,7 +62,7 @@ def test_sample_writes_a_campaign_at_head(tmp_path: Path) -> None:
     result = run("sample", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == str(out)
-    assert "48 sessions in 8 subgroups" in result.stdout
+    assert "48 sessions in 10 subgroups" in result.stdout
     assert oct(out.stat().st_mode & 0o777) == "0o600"
     engine = create_engine(f"sqlite:///{out}")
     assert current_revision(engine) == head_revision()

@@ -97,7 +97,7 @@ async def test_saturation_and_report_from_the_app(
         await settle(pilot)
         assert isinstance(app.screen, SaturationScreen)
         assert len(app.screen.query_one(Sparkline).data or []) == 48
-        assert app.screen.query_one("#subgroup-table", DataTable).row_count == 8
+        assert app.screen.query_one("#subgroup-table", DataTable).row_count == 10
         await pilot.press("escape")
         await pilot.press("ctrl+r")
         await settle(pilot)

@@ -105,3 +105,29 @@ async def test_contacts_due_are_reviewed_then_expired(
         assert "between 1 and 120" in text_of(screen, "#retention-error")
     with UnitOfWork(sample_db, write=False) as uow:
         assert uow.session.scalar(select(CampaignRow.contact_retention_months)) == 1
+
+
+async def test_the_small_group_size_is_shown_and_saved(
+    sample_copy: Path, sample_db: Database
+) -> None:
+    async with sessions_screen(sample_copy, size=(80, 24)) as (pilot, _screen):
+        await pilot.press("c")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, RetentionScreen)
+        size = screen.query_one("#small-group-k", Input)
+        assert size.value == "5"
+
+        size.value = "51"
+        await pilot.click("#small-group-save")
+        await settle(pilot)
+        assert "from 1 to 50" in text_of(screen, "#retention-error")
+
+        size.value = "8"
+        size.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert text_of(screen, "#retention-error") == ""
+    with UnitOfWork(sample_db, write=False) as uow:
+        assert uow.session.scalar(select(CampaignRow.small_group_k)) == 8
+        assert uow.session.scalar(select(CampaignRow.contact_retention_months)) == 12

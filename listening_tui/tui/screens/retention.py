@@ -1,4 +1,9 @@
-"""Contact details due to expire: review them, set the campaign's period, expire the past ones."""
+"""Contact details due to expire: review them, set the campaign's period, expire the past ones.
+
+The campaign's other privacy setting lives here too: how many people must have
+been heard in a subgroup before reports and anonymised exports name it
+(domain.small_groups).
+"""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from listening_tui.tui.commands import PaletteEntry
 
 if TYPE_CHECKING:
     from listening_tui.db.engine import Database
+    from listening_tui.services.campaigns import CampaignSetting
     from listening_tui.services.privacy import RetentionReport
 
 
@@ -48,6 +54,11 @@ class RetentionScreen(Screen[None]):
     PALETTE: ClassVar[list[PaletteEntry]] = [
         ("contacts: Expire the past ones", "expire", "Empty the contacts past their period"),
         ("contacts: Save the retention period", "save_months", "Months kept after a session"),
+        (
+            "privacy: Save the small-group size",
+            "save_small_group_k",
+            'Subgroups heard from fewer people are "Other subgroups" in reports and exports',
+        ),
         ("contacts: Back to the sessions", "back", "Leave the review"),
     ]
 
@@ -67,6 +78,16 @@ class RetentionScreen(Screen[None]):
             yield Input(id="retention-months", type="integer", max_length=3)
             yield Label(" months after the session ")
             yield Button("Save", id="retention-save")
+        with Horizontal(id="small-groups"):
+            yield Label("Fold subgroups with fewer than ")
+            yield Input(
+                id="small-group-k",
+                type="integer",
+                max_length=2,
+                tooltip="Reports and anonymised exports name a subgroup only from this many people",
+            )
+            yield Label(' people heard into "Other subgroups" ')
+            yield Button("Save", id="small-group-save")
         yield Static("", classes="field-error", id="retention-error")
         yield DataTable(id="retention-table", cursor_type="row", zebra_stripes=True)
         yield Static("Reading...", id="retention-summary")
@@ -86,13 +107,16 @@ class RetentionScreen(Screen[None]):
     def _read(self, report: RetentionReport | None = None) -> None:
         """Read the period and the list (in a worker thread), then show them."""
         from listening_tui.services.privacy import contacts_due, retention_months
+        from listening_tui.services.small_groups import small_group_k
 
         months = retention_months(self.database, self.campaign_id)
+        k = small_group_k(self.database, self.campaign_id)
         found = report or contacts_due(self.database, self.campaign_id)
-        self.app.call_from_thread(self._show, months, found)
+        self.app.call_from_thread(self._show, months, k, found)
 
-    def _show(self, months: int, report: RetentionReport) -> None:
+    def _show(self, months: int, k: int, report: RetentionReport) -> None:
         self.query_one("#retention-months", Input).value = str(months)
+        self.query_one("#small-group-k", Input).value = str(k)
         table = self.query_one("#retention-table", DataTable)
         table.clear()
         for item in report.due:
@@ -121,29 +145,52 @@ class RetentionScreen(Screen[None]):
     @on(Button.Pressed, "#retention-save")
     @on(Input.Submitted, "#retention-months")
     def action_save_months(self) -> None:
-        raw = self.query_one("#retention-months", Input).value.strip()
+        months = self._number("#retention-months", "Give a number of months, like 12")
+        if months is not None:
+            self._save("contact_retention_months", months)
+
+    @on(Button.Pressed, "#small-group-save")
+    @on(Input.Submitted, "#small-group-k")
+    def action_save_small_group_k(self) -> None:
+        k = self._number("#small-group-k", "Give a number of people, like 5")
+        if k is not None:
+            self._save("small_group_k", k)
+
+    def _number(self, selector: str, hint: str) -> int | None:
+        """The whole number typed in ``selector``, or None after showing ``hint``."""
         error = self.query_one("#retention-error", Static)
         try:
-            months = int(raw)
+            value = int(self.query_one(selector, Input).value.strip())
         except ValueError:
-            error.update("Give a number of months, like 12")
-            return
+            error.update(hint)
+            return None
         error.update("")
-        self._save(months)
+        return value
 
     @work(thread=True, exclusive=True, group="retention")
-    def _save(self, months: int) -> None:
+    def _save(self, setting: CampaignSetting, value: int) -> None:
         from listening_tui.errors import ListeningError
         from listening_tui.services.privacy import set_retention_months
+        from listening_tui.services.small_groups import set_small_group_k
 
         try:
-            set_retention_months(self.database, self.campaign_id, months)
+            if setting == "contact_retention_months":
+                set_retention_months(self.database, self.campaign_id, value)
+                said = f"Contact details are kept {value} months."
+            else:
+                set_small_group_k(self.database, self.campaign_id, value)
+                said = (
+                    "Reports and anonymised exports name every subgroup."
+                    if value == 1
+                    else f'Subgroups heard from fewer than {value} people are "Other '
+                    'subgroups" in reports and anonymised exports.'
+                )
         except ListeningError as exc:
             self.app.call_from_thread(
                 self.query_one("#retention-error", Static).update, exc.message
             )
             return
-        self.app.call_from_thread(self.notify, f"Contact details are kept {months} months.")
+        self.app.call_from_thread(self.notify, said)
         self._read()
 
     @on(Button.Pressed, "#retention-expire")
