@@ -174,9 +174,11 @@ def load(database: Database, sessions: int, seed: int = 1) -> int:
                 issue_count += _flush(connection, session_rows, issue_rows)
         issue_count += _flush(connection, session_rows, issue_rows)
     if database.dialect == "postgresql":
-        # Autovacuum would soon do the same; the app never ANALYZEs a SQLite file, so neither do we.
+        # Autovacuum would soon do the same (it vacuums after many inserts too, which lets
+        # index-only scans skip the table); the app never ANALYZEs a SQLite file, so neither
+        # do we.
         with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as auto:
-            auto.exec_driver_sql("ANALYZE")
+            auto.exec_driver_sql("VACUUM ANALYZE")
     return issue_count
 
 
@@ -192,7 +194,11 @@ def _flush(connection: Any, sessions: list[dict[str, Any]], issues: list[dict[st
 
 
 def bare_group_by(database: Database) -> int:
-    """One plain GROUP BY over the same join and groups: the floor for any ranking query."""
+    """One plain GROUP BY over the same join and groups, as the database's planner runs it.
+
+    A yardstick, not a floor: on SQLite it reads the campaign's sessions and sorts
+    every issue to group them, which the ranking's two queries avoid.
+    """
     group_text = case((IssueRow.theme_id.is_(None), IssueRow.text_key))
     statement = (
         select(
@@ -211,10 +217,19 @@ def bare_group_by(database: Database) -> int:
 
 
 Timing = tuple[float, float, float]
-"""Median wall, median CPU of this process, and fastest CPU time, in ms."""
+"""Median wall, median CPU, and fastest CPU time, in ms."""
 
 
-def medians(works: dict[str, Callable[[], object]], runs: int) -> dict[str, Timing]:
+def process_cpu_ms() -> float:
+    """CPU time of this process: SQLite runs in it."""
+    return time.process_time() * 1000
+
+
+def medians(
+    works: dict[str, Callable[[], object]],
+    runs: int,
+    cpu_ms: Callable[[], float] = process_cpu_ms,
+) -> dict[str, Timing]:
     """Times of each piece of work, run in turn so that other load hits all alike."""
     for work in works.values():
         work()  # warm up caches and prepared statements
@@ -222,14 +237,41 @@ def medians(works: dict[str, Callable[[], object]], runs: int) -> dict[str, Timi
     cpu: dict[str, list[float]] = {name: [] for name in works}
     for _ in range(runs):
         for name, work in works.items():
-            start_wall, start_cpu = time.perf_counter(), time.process_time()
+            start_wall, start_cpu = time.perf_counter(), cpu_ms()
             work()
             wall[name].append((time.perf_counter() - start_wall) * 1000)
-            cpu[name].append((time.process_time() - start_cpu) * 1000)
+            cpu[name].append(cpu_ms() - start_cpu)
     return {
         name: (statistics.median(wall[name]), statistics.median(cpu[name]), min(cpu[name]))
         for name in works
     }
+
+
+def server_cpu_ms(database: Database) -> Callable[[], float] | None:
+    """CPU time of the PostgreSQL server processes serving this database, or None.
+
+    Read from /proc, so only for a server on this machine whose processes we may
+    read; in 10 ms ticks. Taken after the warm-up, when the pool's connections exist.
+    """
+    with database.engine.connect() as connection:
+        pids = connection.exec_driver_sql(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+        ).scalars()
+        stats = [Path(f"/proc/{pid}/stat") for pid in pids]
+    tick_ms = 1000 / os.sysconf("SC_CLK_TCK")
+
+    def total() -> float:
+        ticks = 0
+        for stat in stats:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        return ticks * tick_ms
+
+    try:
+        total()
+    except (OSError, IndexError, ValueError):
+        return None
+    return total
 
 
 def calibration_s() -> float:
@@ -257,27 +299,29 @@ def report(database: Database, sessions: int, runs: int) -> None:
         date_from=date(2026, 3, 1),
         date_to=date(2026, 6, 30),
     )
-    times = medians(
-        {
-            "ranked_issues, whole campaign": lambda: ranked_issues(database, everything),
-            "bare GROUP BY, same tables": lambda: bare_group_by(database),
-            "ranked_issues, weighting people": lambda: ranked_issues(
-                database, everything, "people"
-            ),
-            "ranked_issues, kind+subgroup+dates": lambda: ranked_issues(database, narrow),
-        },
-        runs,
-    )
-    in_process = database.dialect == "sqlite"
-    heading = "   CPU  fastest CPU" if in_process else ""
+    works: dict[str, Callable[[], object]] = {
+        "ranked_issues, whole campaign": lambda: ranked_issues(database, everything),
+        "bare GROUP BY, same tables": lambda: bare_group_by(database),
+        "ranked_issues, weighting people": lambda: ranked_issues(database, everything, "people"),
+        "ranked_issues, kind+subgroup+dates": lambda: ranked_issues(database, narrow),
+    }
+    for work in works.values():
+        work()  # opens the pool's connections before the server's are looked up
+    cpu_ms: Callable[[], float] | None = process_cpu_ms
+    whose = "this process"
+    if database.dialect == "postgresql":
+        cpu_ms, whose = server_cpu_ms(database), "the server's processes"
+    times = medians(works, runs, cpu_ms or process_cpu_ms)
+    heading = f"   CPU  fastest CPU (CPU of {whose})" if cpu_ms is not None else ""
     print(f"  {'(ms; median of ' + str(runs) + ')':36}   wall{heading}")
     for name, (wall, cpu, fastest) in times.items():
-        shown = f" {cpu:7.1f} {fastest:8.1f}" if in_process else ""
+        shown = f" {cpu:7.1f} {fastest:8.1f}" if cpu_ms is not None else ""
         print(f"  {name:36} {wall:6.1f}{shown}")
     ranked, bare = times["ranked_issues, whole campaign"], times["bare GROUP BY, same tables"]
     print(f"  ratio ranked / bare, median wall:    {ranked[0] / bare[0]:6.2f} x   (goal < 2x)")
-    if in_process:
-        print(f"  ratio ranked / bare, fastest CPU:    {ranked[2] / bare[2]:6.2f} x")
+    if cpu_ms is not None:
+        print(f"  ratio ranked / bare, median CPU:     {ranked[1] / bare[1]:6.2f} x")
+    if database.dialect == "sqlite":
         print("  goal on SQLite: ranked_issues under 300 ms")
 
 

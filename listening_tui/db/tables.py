@@ -165,9 +165,10 @@ class SessionRow(Timestamps, Base):
         # the newest time stored, read by every save's clock check (services/clock.py)
         Index(
             "ix_listening_sessions_ranking",
-            *("campaign_id", "id", "participant_count", "would_act", "subgroup", "created_at"),
+            *("id", "campaign_id", "participant_count", "would_act", "subgroup", "created_at"),
         ),
-        # the ranking finds each issue's session here, without reading the table (db/ranking.py)
+        # the ranking finds each issue's session here, without reading the table (db/ranking.py);
+        # led by the id, so that no query takes it to search or order a campaign's sessions
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True)

@@ -44,7 +44,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_listening_sessions_ranking",
         "listening_sessions",
-        ["campaign_id", "id", "participant_count", "would_act", "subgroup", "created_at"],
+        ["id", "campaign_id", "participant_count", "would_act", "subgroup", "created_at"],
     )
 
 
