@@ -250,24 +250,32 @@ def medians(
 def server_cpu_ms(database: Database) -> Callable[[], float] | None:
     """CPU time of the PostgreSQL server processes serving this database, or None.
 
-    Read from /proc, so only for a server on this machine whose processes we may
-    read; in 10 ms ticks. Taken after the warm-up, when the pool's connections exist.
+    The backends' own time, plus the time of the server's children that ended
+    (parallel workers, counted by the postmaster once they exit; any other
+    database's connections that close meanwhile count too). Read from /proc, so
+    only for a server on this machine whose processes we may read; in 10 ms
+    ticks. Taken after the warm-up, when the pool's connections exist.
     """
     with database.engine.connect() as connection:
-        pids = connection.exec_driver_sql(
-            "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
-        ).scalars()
-        stats = [Path(f"/proc/{pid}/stat") for pid in pids]
+        pids = list(
+            connection.exec_driver_sql(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+            ).scalars()
+        )
+    backends = [Path(f"/proc/{pid}/stat") for pid in pids]
     tick_ms = 1000 / os.sysconf("SC_CLK_TCK")
 
-    def total() -> float:
-        ticks = 0
-        for stat in stats:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            ticks += int(fields[11]) + int(fields[12])  # utime, stime
-        return ticks * tick_ms
+    def fields(stat: Path) -> list[str]:
+        return stat.read_text().rsplit(")", 1)[1].split()
 
     try:
+        postmaster = Path(f"/proc/{fields(backends[0])[1]}/stat")
+
+        def total() -> float:
+            ticks = sum(int(f[11]) + int(f[12]) for f in map(fields, backends))  # utime, stime
+            ended = fields(postmaster)
+            return (ticks + int(ended[13]) + int(ended[14])) * tick_ms  # cutime, cstime
+
         total()
     except (OSError, IndexError, ValueError):
         return None
