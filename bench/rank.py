@@ -2,32 +2,51 @@
 
 Loads a campaign of 50,000 sessions (about 175,000 issues) with Core bulk
 inserts, then prints the median time of ``ranked_issues`` and its ratio to one
-bare GROUP BY over the same join and groups (the least any ranking query could
-cost). Goals: under 300 ms on SQLite, under 2x the bare query. Figures only;
-nothing here asserts a time. The SQLite file is not ANALYZEd (the app never
-does); PostgreSQL is, as autovacuum soon would.
+bare GROUP BY over the same join and groups. Goals: under 300 ms on SQLite,
+under 2x the bare query. Figures only; nothing here asserts a time. CPU time is
+printed beside wall time, the steadier figure on a shared machine: this
+process's for SQLite (it runs in-process), the server's processes' for a
+PostgreSQL on this machine. The SQLite file is not ANALYZEd (the app never
+does); PostgreSQL is VACUUMed and ANALYZEd, as autovacuum soon would.
 
     .venv/bin/python bench/rank.py                       # SQLite, a temporary file
     .venv/bin/python bench/rank.py --db /tmp/bench.db    # keep (and reuse) the file
     .venv/bin/python bench/rank.py --pg postgresql+psycopg://postgres@127.0.0.1/bench
 
 Measured 2026-11-22 on a shared 2-CPU VM (load average about 2, a 10-million
-step Python loop 0.39 s), median of 9:
+step Python loop 0.39 s), median of 9, with one query over both kinds of group:
 
     SQLite      ranked_issues 770 ms (fastest 570 ms CPU), bare GROUP BY 484 ms: 1.6x
     PostgreSQL  ranked_issues 600 ms, bare GROUP BY 84 ms (a hash aggregate): 7x
     Either, with kind + subgroup + date filters: 47 ms (SQLite), 66 ms (PostgreSQL)
 
-After the PostgreSQL query was split into two hash aggregates (per group and
-subgroup, then per group) with work_mem 64MB, the same VM at load 2.4-4.6, the
-previous query and the new one run alternately: PostgreSQL 521-1101 ms
-(5.6-8.2x its bare GROUP BY) before, 424-740 ms (3.9-5.8x) after; SQLite
-unchanged (1.6-1.7x).
+Measured 2026-12-07 on the same VM (load average 4.4-5.3), median of 9, the
+previous code (migration 0008) and this one run alternately, twice; ms wall / CPU:
 
-The bare GROUP BY alone is over 300 ms on that machine, so the SQLite goal can't
-be met there by any query that groups the issues; the ratio goal is met on SQLite.
-PostgreSQL's bare query hashes its groups, while counting distinct subgroups
-makes the ranking sort them (and spill past the default work_mem).
+                      ranked_issues        bare GROUP BY      ratio (CPU)   narrow filter
+    SQLite   before   706-1137 / 516-529   419-632 / 292-312  1.7-1.8x      45-126 / 40-43
+             after    292-463 / 254-261    266-455 / 230-249  1.05-1.11x    48-66 / 43-44
+    Postgres before   464-760 / 330-380    89-146 / 60        5.5-6.3x      58-103 / 20
+             after    342-375 / 260        82-116 / 50        5.2x          70-79 / 40
+
+What changed: themes and unthemed texts are summed by two queries, each reading
+its groups' issues in the order of an index made for it (migration 0009), so
+SQLite groups them as it reads instead of sorting every issue; each issue's
+session comes from a covering index; no probe for an earlier issue at position
+1; SQLite reads through a memory map. On SQLite (CPU, load about 6) the themes'
+query takes ~130 ms: reading 122,000 issues 9, probing for an earlier issue in
+the theme 43, finding the sessions 41, the sums 25, the distinct subgroups 13;
+the unthemed texts' ~85 ms: reading 52,000 issues 4, probes 20, sessions 28,
+sums and the earliest issue 28, subgroups 5; Python ~15 ms. The bare GROUP BY
+still reads every session of the campaign and sorts the issues (its plan is
+unchanged, the memory map helps it too), so the ranking now costs about what it
+does. PostgreSQL hashes: the bare query is one hash join and one hash
+aggregate (~50 ms CPU). The ranking's EXPLAIN ANALYZE (whose timing about
+doubles the figures), themes then texts: finding the best issues 110 ms (a
+merge anti-join over ix_issues_theme_sessions) and 112 ms (a hash anti-join),
+joining the filtered sessions 200 and 90 ms (a hash of the 50,000 sessions
+built for each), summing per group and subgroup 70 and 80 ms. Its ratio goal
+is not met.
 """
 
 from __future__ import annotations
