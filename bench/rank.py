@@ -29,6 +29,15 @@ previous code (migration 0008) and this one run alternately, twice; ms wall / CP
     Postgres before   464-760 / 330-380    89-146 / 60        5.5-6.3x      58-103 / 20
              after    342-375 / 260        82-116 / 50        5.2x          70-79 / 40
 
+Then once each at load average 0.7-1.4 (a 10-million step loop 0.29 s), ms wall / CPU:
+
+    SQLite   before   551 / 541            322 / 314          1.73x         45 / 45
+             after    269 / 265            250 / 244          1.09x         47 / 47
+    Postgres before   323 / 290            59 / 60            4.8x          33 / 20
+             after    203 / 260            59 / 50            5.2x          44 / 30
+
+PostgreSQL's wall time is below its CPU time where parallel workers help.
+
 What changed: themes and unthemed texts are summed by two queries, each reading
 its groups' issues in the order of an index made for it (migration 0009), so
 SQLite groups them as it reads instead of sorting every issue; each issue's
