@@ -69,7 +69,10 @@ class GroupDetailsRepository:
             )
             .join(IssueRow, IssueRow.session_id == SessionRow.id)
             .where(*session_conditions(ranking_filter), in_group(key))
-            .group_by(SessionRow.id)  # the other columns depend on it (the primary key)
+            # The issue's session id first: SQLite then starts from the group's issues (in
+            # session order in their index), not from every session of the campaign. The
+            # other columns depend on the session's id (the primary key).
+            .group_by(IssueRow.session_id, SessionRow.id)
             .order_by(SessionRow.held_on.desc(), SessionRow.created_at.desc(), SessionRow.id)
             .limit(limit)
         ).all()

@@ -46,6 +46,9 @@ def _choice(column: str, values: tuple[str, ...], name: str) -> CheckConstraint:
 
 ANSWERS = ("yes", "no", "dont_know")
 
+UNTHEMED = "theme_id IS NULL"
+"""Where ix_issues_unthemed holds an issue: only unthemed issues are grouped by their text."""
+
 RETENTION_DEFAULT_MONTHS = 12
 RETENTION_MIN_MONTHS = 1
 RETENTION_MAX_MONTHS = 120
@@ -177,6 +180,12 @@ class SessionRow(Timestamps, Base):
         Index(None, "campaign_id", "held_on"),
         Index(None, "updated_at"),
         # the newest time stored, read by every save's clock check (services/clock.py)
+        Index(
+            "ix_listening_sessions_ranking",
+            *("id", "campaign_id", "participant_count", "would_act", "subgroup", "created_at"),
+        ),
+        # the ranking finds each issue's session here, without reading the table (db/ranking.py);
+        # led by the id, so that no query takes it to search or order a campaign's sessions
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True)
@@ -236,9 +245,20 @@ class IssueRow(Base):
         UniqueConstraint("session_id", "position"),
         CheckConstraint("position BETWEEN 1 AND 6", name="position"),
         _choice("key_issue", ANSWERS, "key_issue"),
-        # Covers the ranking: a session's issues in order, each with its group and answer.
+        # Covers the ranking of a narrow filter, read from its sessions: their issues in order.
         Index(
             "ix_issues_best_issue", "session_id", "position", "theme_id", "key_issue", "text_key"
+        ),
+        # A theme's issues session by session, and unthemed issues text by text: the ranking
+        # reads each group's issues in order, so SQLite groups them without sorting.
+        Index("ix_issues_theme_sessions", "theme_id", "session_id", "position", "key_issue"),
+        # theme_id leads though always NULL there: SQLite then sees a search (theme_id IS NULL),
+        # where it would guess a scan of the whole index costs more than starting from sessions.
+        Index(
+            "ix_issues_unthemed",
+            *("theme_id", "text_key", "session_id", "position", "key_issue"),
+            sqlite_where=text(UNTHEMED),
+            postgresql_where=text(UNTHEMED),
         ),
     )
 
@@ -255,9 +275,8 @@ class IssueRow(Base):
     case-fold portably, so the key is computed in Python whenever an issue is written.
     """
     key_issue: Mapped[str] = mapped_column(String(20))
-    theme_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("themes.id", ondelete="SET NULL"), index=True
-    )
+    theme_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("themes.id", ondelete="SET NULL"))
+    """Indexed first in ix_issues_theme_sessions."""
 
     session: Mapped[SessionRow] = relationship(back_populates="issues")
 

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from listening_tui.db.tables import IssueRow
 from listening_tui.db.unit_of_work import UnitOfWork
@@ -147,3 +147,45 @@ def test_text_key_is_written_with_the_issue(database: Any) -> None:
     store(database, a_session(uuid.uuid4(), datetime(2026, 11, 1, tzinfo=UTC), "Bins  OVERFLOW!"))
     with database.engine.connect() as connection:
         assert connection.scalar(select(IssueRow.text_key)) == "bins overflow"
+
+
+def _sqlite_plan(sqlite_database: Any, ranking_filter: RankingFilter) -> str:
+    """SQLite's plan for the ranking's main query, read with EXPLAIN QUERY PLAN."""
+    seen: list[tuple[str, Any]] = []
+
+    def keep(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        if "UNION ALL" in statement:
+            seen.append((statement, parameters))
+
+    event.listen(sqlite_database.engine, "before_cursor_execute", keep)
+    try:
+        ranked_issues(sqlite_database, ranking_filter)
+    finally:
+        event.remove(sqlite_database.engine, "before_cursor_execute", keep)
+    ((statement, parameters),) = seen
+    with sqlite_database.engine.connect() as connection:
+        plan = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+        return "\n".join(row[3] for row in plan)
+
+
+def test_sqlite_ranks_a_campaign_without_sorting_its_issues(
+    sqlite_database: Any, example_bundle: dict[str, Any]
+) -> None:
+    """Each group's issues are read in index order, each session from a covering index."""
+    campaign = load_bundle(sqlite_database, example_bundle)
+    plan = _sqlite_plan(sqlite_database, RankingFilter(campaign_id=campaign.id))
+    assert "TEMP B-TREE FOR GROUP BY" not in plan
+    assert "SEARCH issues USING COVERING INDEX ix_issues_theme_sessions (theme_id=?)" in plan
+    assert "SEARCH issues USING COVERING INDEX ix_issues_unthemed (theme_id=?)" in plan
+    assert plan.count("COVERING INDEX ix_listening_sessions_ranking (id=? AND campaign_id=?)") == 2
+
+
+def test_sqlite_ranks_a_narrow_filter_from_its_sessions(
+    sqlite_database: Any, example_bundle: dict[str, Any]
+) -> None:
+    campaign = load_bundle(sqlite_database, example_bundle)
+    narrow = RankingFilter(
+        campaign_id=campaign.id, date_from=date(2026, 3, 1), date_to=date(2026, 3, 31)
+    )
+    plan = _sqlite_plan(sqlite_database, narrow)
+    assert plan.count("(campaign_id=? AND held_on>? AND held_on<?)") == 2
