@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,10 +39,17 @@ def sample_db(sample_copy: Path) -> Iterator[Database]:
 
 
 @pytest.fixture
-def snapshot_db() -> Path:
-    """A fresh copy of sample.db at a fixed path, for snapshots."""
+def snapshot_db() -> Iterator[Path]:
+    """A fresh copy of sample.db at a fixed path, for snapshots.
+
+    The path is the same for every checkout on the machine, so a test holds a
+    lock on it while it runs: two test runs at once (two worktrees) take turns
+    instead of replacing each other's database mid-test.
+    """
     SNAPSHOT_DB.parent.mkdir(parents=True, exist_ok=True)
-    for leftover in SNAPSHOT_DB.parent.glob("sample.db*"):
-        leftover.unlink()
-    shutil.copyfile(REPO / "sample.db", SNAPSHOT_DB)
-    return SNAPSHOT_DB
+    with (SNAPSHOT_DB.parent / "in-use.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        for leftover in SNAPSHOT_DB.parent.glob("sample.db*"):
+            leftover.unlink()
+        shutil.copyfile(REPO / "sample.db", SNAPSHOT_DB)
+        yield SNAPSHOT_DB
