@@ -79,15 +79,20 @@ class RetentionScreen(Screen[None]):
             yield Label(" months after the session ")
             yield Button("Save", id="retention-save")
         with Horizontal(id="small-groups"):
-            yield Label("Fold subgroups with fewer than ")
+            yield Label("Name a subgroup in reports from ")
             yield Input(
                 id="small-group-k",
                 type="integer",
                 max_length=2,
                 tooltip="Reports and anonymised exports name a subgroup only from this many people",
             )
-            yield Label(' people heard into "Other subgroups" ')
+            yield Label(" people heard ")
             yield Button("Save", id="small-group-save")
+        yield Static(
+            'Smaller subgroups become "Other subgroups" in reports and anonymised bundles.',
+            classes="field-hint",
+            id="small-groups-hint",
+        )
         yield Static("", classes="field-error", id="retention-error")
         yield DataTable(id="retention-table", cursor_type="row", zebra_stripes=True)
         yield Static("Reading...", id="retention-summary")
