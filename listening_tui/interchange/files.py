@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TextIO
@@ -36,6 +36,26 @@ def make_folder(folder: Path) -> None:
         make_private_folders(folder)
     except OSError as exc:
         raise InvalidInput(f"Can't create the folder {folder}: {exc.strerror}") from None
+
+
+def missing_folders(path: Path) -> list[Path]:
+    """The folders above ``path`` that writing it would create, deepest first."""
+    missing = []
+    folder = path.parent
+    while not (folder.exists() or folder.is_symlink()) and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    return missing
+
+
+def remove_written(files: Iterable[Path], folders: Iterable[Path] = ()) -> None:
+    """Take back what an export wrote: its files, then the folders it created, if left empty."""
+    for path in files:
+        with suppress(OSError):
+            path.unlink(missing_ok=True)
+    for folder in folders:
+        with suppress(OSError):
+            folder.rmdir()
 
 
 @contextmanager

@@ -19,7 +19,7 @@ from typing import Literal
 
 from listening_tui.db.engine import Database
 from listening_tui.errors import InvalidInput
-from listening_tui.interchange.files import make_folder
+from listening_tui.interchange.files import make_folder, missing_folders, remove_written
 from listening_tui.interchange.results import BundleExport, ContactList, CsvExport
 from listening_tui.services import exports
 from listening_tui.services.exports import CSV_FILES, Progress
@@ -110,15 +110,20 @@ def _replacing(
 def _csv_replacing(
     database: Database, folder: Path, campaign: str, progress: Progress | None
 ) -> CsvExport:
+    created = missing_folders(folder / CSV_FILES[0])
     make_folder(folder)
     partial = _hidden_sibling(folder)
+    moved = False
     try:
         written = exports.export_csv(database, partial, campaign, progress=progress)
         for name in CSV_FILES:
             os.replace(partial / name, folder / name)
+        moved = True
     finally:
         for name in CSV_FILES:
             (partial / name).unlink(missing_ok=True)
         with suppress(OSError):
             partial.rmdir()
+        if not moved:
+            remove_written([], created)
     return written.model_copy(update={"paths": [str(folder / name) for name in CSV_FILES]})

@@ -27,14 +27,14 @@ from listening_tui.interchange.anonymise import (
     anonymised_theme,
 )
 from listening_tui.interchange.bundle import FORMAT, VERSION
-from listening_tui.interchange.files import private_text_file, refuse_existing
+from listening_tui.interchange.files import missing_folders, private_text_file, refuse_existing
 from listening_tui.interchange.memory import collector_paused
 from listening_tui.interchange.results import BundleExport, ContactList, CsvExport
 from listening_tui.interchange.sealed import sealed_text_file
 from listening_tui.interchange.spreadsheets import CONTACT_COLUMNS, CampaignSheets, Sheet
 from listening_tui.interchange.writer import to_json, write_bundle
 from listening_tui.services.analysis import ranked_issues
-from listening_tui.services.audit import log_action
+from listening_tui.services.audit import log_export
 from listening_tui.services.campaigns import resolve_campaign
 from listening_tui.services.small_groups import folding_in
 
@@ -61,6 +61,7 @@ def export_bundle(
     """
     out = out.expanduser().absolute()
     refuse_existing(out)
+    created = missing_folders(out)
     chosen = resolve_campaign(database, campaign)
     moment = (now or datetime.now()).astimezone()
     with _snapshot(database) as uow:
@@ -97,14 +98,8 @@ def export_bundle(
         with opened as handle:
             count = write_bundle(handle, head, theme_texts, session_texts)
     kind = ("sealed " if passphrase is not None else "") + ("anonymised " if anonymise else "")
-    log_action(
-        database,
-        "exported",
-        "bundle",
-        chosen.id,
-        campaign_id=chosen.id,
-        summary=f"{kind}bundle: {count} sessions, {len(themes)} themes",
-    )
+    summary = f"{kind}bundle: {count} sessions, {len(themes)} themes"
+    log_export(database, "bundle", chosen.id, summary, written=[out], created=created)
     return BundleExport(
         path=str(out),
         campaign_id=chosen.id,
@@ -135,6 +130,7 @@ def export_csv(
     paths = [folder / name for name in CSV_FILES]
     for path in paths:
         refuse_existing(path)
+    created = missing_folders(paths[0])
     chosen = resolve_campaign(database, campaign)
     with _snapshot(database) as uow, ExitStack() as files:
         themes = {theme.id: theme.name for theme in uow.themes.in_campaign(chosen.id)}
@@ -146,17 +142,11 @@ def export_csv(
         ranking = Sheet(ranking_csv, RANKING_COLUMNS)
         for group in ranked_issues(database, RankingFilter(campaign_id=chosen.id)):
             ranking.write(group.output())
-    log_action(
-        database,
-        "exported",
-        "csv",
-        chosen.id,
-        campaign_id=chosen.id,
-        summary=(
-            f"CSV folder: {sheets.sessions.rows} sessions, {sheets.issues.rows} issues, "
-            f"{sheets.quotes.rows} quotes, {sheets.people.rows} people"
-        ),
+    summary = (
+        f"CSV folder: {sheets.sessions.rows} sessions, {sheets.issues.rows} issues, "
+        f"{sheets.quotes.rows} quotes, {sheets.people.rows} people"
     )
+    log_export(database, "csv", chosen.id, summary, written=paths, created=created)
     return CsvExport(
         paths=[str(path) for path in paths],
         sessions=sheets.sessions.rows,
@@ -176,19 +166,14 @@ def export_contacts(database: Database, out: Path, campaign: str | None = None) 
     """
     out = out.expanduser().absolute()
     refuse_existing(out)
+    created = missing_folders(out)
     chosen = resolve_campaign(database, campaign)
     with _snapshot(database) as uow, private_text_file(out, newline="") as handle:
         sheet = Sheet(handle, CONTACT_COLUMNS)
         for person in PeopleRepository(uow.session).consenting(chosen.id):
             sheet.write(vars(person))
-    log_action(
-        database,
-        "exported",
-        "contacts",
-        chosen.id,
-        campaign_id=chosen.id,
-        summary=f"contact list: {sheet.rows} people",
-    )
+    summary = f"contact list: {sheet.rows} people"
+    log_export(database, "contacts", chosen.id, summary, written=[out], created=created)
     return ContactList(path=str(out), people=sheet.rows)
 
 

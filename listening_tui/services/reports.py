@@ -28,7 +28,7 @@ from listening_tui.domain.ranking import RankedGroup, RankingFilter
 from listening_tui.domain.small_groups import folded_heard
 from listening_tui.errors import InvalidInput
 from listening_tui.interchange.anonymise import Anonymiser, KnownPeople
-from listening_tui.interchange.files import private_text_file, refuse_existing
+from listening_tui.interchange.files import missing_folders, private_text_file, refuse_existing
 from listening_tui.interchange.report import (
     FORMATS,
     ReportConclusion,
@@ -39,7 +39,7 @@ from listening_tui.interchange.report import (
     render_markdown,
 )
 from listening_tui.services.analysis import ranked_issues
-from listening_tui.services.audit import log_action
+from listening_tui.services.audit import log_export
 from listening_tui.services.campaigns import resolve_campaign
 from listening_tui.services.conclusions import campaign_conclusions
 from listening_tui.services.meetings import ratified_theme_ids
@@ -164,19 +164,14 @@ def write_report(
     out = out.expanduser().absolute()
     kind = report_format(out)
     refuse_existing(out)
+    created = missing_folders(out)
     chosen = resolve_campaign(database, campaign)
     data = report_data(database, str(chosen.id), today)
     document = render_html(data) if kind == "html" else render_markdown(data)
     with private_text_file(out) as handle:
         handle.write(document)
-    log_action(
-        database,
-        "exported",
-        "report",
-        chosen.id,
-        campaign_id=chosen.id,
-        summary=(f"report ({kind}): {data.sessions} sessions, {len(data.conclusions)} conclusions"),
-    )
+    summary = f"report ({kind}): {data.sessions} sessions, {len(data.conclusions)} conclusions"
+    log_export(database, "report", chosen.id, summary, written=[out], created=created)
     return ReportWritten(
         path=str(out),
         format=kind,

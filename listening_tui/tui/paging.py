@@ -6,15 +6,25 @@ counter; a thread worker reads the answer and posts it stamped with the
 generation it was asked for; an answer to an older question is dropped.
 Lists too long to read at once (``PagedScreen``) read a page and ask for
 the next when the cursor, or the scrolled view, nears the last row shown.
-The leaders and subgroups the filter bar offers are read once, after the
-first answer, so on a busy laptop the list comes first.
+The choices the filter bar offers (a campaign's leaders and subgroups, or
+what a screen says in ``read_choices``) are read once, after the first
+answer, so on a busy laptop the list comes first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, TypeVar
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Generic,
+    Literal,
+    Protocol,
+    TypeVar,
+    runtime_checkable,
+)
 from uuid import UUID
 
 from textual import on
@@ -22,7 +32,7 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
-from listening_tui.tui.screens.campaign import ActionFailed, CampaignScreen
+from listening_tui.tui.screens.campaign import ActionFailed, CampaignIdT, CampaignScreen
 from listening_tui.tui.widgets.filter_bar import SearchFilters
 
 if TYPE_CHECKING:
@@ -82,11 +92,16 @@ class PagedTable(Focusable, Protocol):
     def highlighted(self) -> Row | None: ...
 
 
-class ChoiceBar(Protocol):
-    """A filter bar that offers the campaign's subgroups and leaders."""
+class FilterBar(Protocol):
+    """A list screen's filter bar: escape goes from it back to the list."""
 
     @property
     def has_focus_within(self) -> bool: ...
+
+
+@runtime_checkable
+class ChoiceBar(FilterBar, Protocol):
+    """A filter bar that offers the campaign's subgroups and leaders."""
 
     def set_choices(self, subgroups: list[str], leaders: list[str]) -> None: ...
 
@@ -110,7 +125,7 @@ class FacetsLoaded(Message):
         self.facets = facets
 
 
-class ListScreen(CampaignScreen, Generic[AnswerT]):
+class ListScreen(CampaignScreen[CampaignIdT], Generic[AnswerT, CampaignIdT]):
     """A campaign's list, filtered by a bar, read in workers; only the latest answer shows.
 
     A screen names its heading, its answer message (``ANSWER``, a subclass of
@@ -130,7 +145,7 @@ class ListScreen(CampaignScreen, Generic[AnswerT]):
     FACETS_FAILED: ClassVar[str] = "Could not read the leaders and subgroups"
     """The title of the notification when the filter bar's choices cannot be read."""
 
-    def __init__(self, database: Database, campaign_id: UUID, campaign_name: str) -> None:
+    def __init__(self, database: Database, campaign_id: CampaignIdT, campaign_name: str) -> None:
         super().__init__(database, campaign_id, campaign_name)
         self._generation = 0
         """Bumped by every new question; an answer stamped with an older one is dropped."""
@@ -144,8 +159,8 @@ class ListScreen(CampaignScreen, Generic[AnswerT]):
         raise NotImplementedError
 
     @property
-    def filter_bar(self) -> ChoiceBar:
-        """The bar that offers the leaders and subgroups."""
+    def filter_bar(self) -> FilterBar:
+        """The bar that filters the list (a ChoiceBar is offered the leaders and subgroups)."""
         raise NotImplementedError
 
     def compose_list(self) -> ComposeResult:
@@ -207,7 +222,7 @@ class ListScreen(CampaignScreen, Generic[AnswerT]):
         if not self._facets_asked:
             # The choices wait for the first answer: on a busy laptop the list comes first.
             self._facets_asked = True
-            self.call_after_refresh(self._load_facets)
+            self.call_after_refresh(self.load_choices)
 
     @on(ActionFailed)
     def _read_failed(self) -> None:
@@ -217,29 +232,34 @@ class ListScreen(CampaignScreen, Generic[AnswerT]):
 
     # ---- the filter bar's choices ----
 
-    def _load_facets(self) -> None:
-        """Read the leaders and subgroups the filter bar offers, in a worker."""
+    def load_choices(self) -> None:
+        """Read the choices the filter bar offers, in a worker."""
         self._facets_asked = True
-        self.run_worker(self._read_facets, thread=True, exclusive=True, group="facets")
+        self.run_worker(self.read_choices, thread=True, exclusive=True, group="facets")
 
-    def _read_facets(self) -> None:
+    def read_choices(self) -> None:
+        """On a worker thread: read the campaign's leaders and subgroups, and post them."""
         from listening_tui.services.sessions import campaign_facets
 
-        read = partial(campaign_facets, self.database, self.campaign_id)
-        self.post_result(read, FacetsLoaded, self.FACETS_FAILED)
+        campaign_id = self.campaign_id
+        if campaign_id is not None:
+            read = partial(campaign_facets, self.database, campaign_id)
+            self.post_result(read, FacetsLoaded, self.FACETS_FAILED)
 
     @on(FacetsLoaded)
     def _offer_choices(self, event: FacetsLoaded) -> None:
-        self.filter_bar.set_choices(event.facets.subgroups, event.facets.leaders)
+        bar = self.filter_bar
+        if isinstance(bar, ChoiceBar):
+            bar.set_choices(event.facets.subgroups, event.facets.leaders)
 
 
-class PagedScreen(ListScreen[PageT], Generic[QueryT, PageT]):
+class PagedScreen(ListScreen[PageT, CampaignIdT], Generic[QueryT, PageT, CampaignIdT]):
     """A list read a page at a time, the next page asked for as the cursor nears the end."""
 
     def __init__(
         self,
         database: Database,
-        campaign_id: UUID,
+        campaign_id: CampaignIdT,
         campaign_name: str,
         *,
         page_size: int = PAGE_SIZE,

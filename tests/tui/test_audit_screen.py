@@ -6,17 +6,23 @@ import csv
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, Select
+from sqlalchemy import select
+from textual.widgets import DataTable, Input, Select, Static
 
 from listening_tui.actor import remember_name, remembered_name
+from listening_tui.db.engine import Database
+from listening_tui.db.tables import CampaignRow
+from listening_tui.services.audit import log_action
 from listening_tui.services.database import open_database
 from listening_tui.services.exports import export_contacts
 from listening_tui.services.reports import write_report
 from listening_tui.tui.app import ListeningApp
 from listening_tui.tui.dialogs.actor_name import ActorNameModal
 from listening_tui.tui.dialogs.audit_export import AuditExportModal
+from listening_tui.tui.screens import audit as audit_screen
 from listening_tui.tui.screens.audit import AuditScreen
 from listening_tui.tui.screens.start import StartScreen
+from listening_tui.tui.widgets.audit_table import AuditTable
 from tests.tui.waiting import database_open, settle
 
 
@@ -90,3 +96,43 @@ async def test_the_start_asks_a_name_once_and_logs_under_it(
         assert app.database is not None
         assert (app.actor, app.database.actor) == ("Dana Fox", "Dana Fox")
     assert remembered_name() == "Dana Fox"
+
+
+async def test_pages_load_near_the_end_and_a_shows_every_campaign(
+    sample_copy: Path, sample_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(audit_screen, "PAGE_SIZE", 10)
+    monkeypatch.setattr(audit_screen, "PREFETCH", 2)
+    with sample_db.session_factory() as session:
+        campaign_id = session.scalars(select(CampaignRow.id)).first()
+    for _ in range(25):
+        log_action(sample_db, "edited", "campaign", campaign_id, campaign_id=campaign_id)
+    for _ in range(3):
+        log_action(sample_db, "exported", "bundle", None, campaign_id=None)
+    app = ListeningApp(db_target=str(sample_copy))
+    async with app.run_test(size=(100, 14)) as pilot:
+        await settle(pilot)
+        start = app.screen
+        assert isinstance(start, StartScreen)
+        start.query_one(DataTable).move_cursor(row=start.campaign_ids.index(campaign_id))
+        await pilot.press("a")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, AuditScreen)
+        table = screen.query_one(AuditTable)
+        status = screen.query_one("#audit-status", Static)
+        assert table.last_visible_row < 8
+        assert table.row_count == 10
+        assert str(status.content) == "10 of 25 entries shown, newest first"
+        table.move_cursor(row=9)
+        await settle(pilot)
+        assert table.row_count == 20
+        table.move_cursor(row=19)
+        await settle(pilot)
+        assert table.row_count == 25
+        assert {entry.campaign_id for entry in table.entries} == {campaign_id}
+        await pilot.press("a")
+        await settle(pilot)
+        assert str(screen.query_one("#audit-title", Static).content) == "Audit log · every campaign"
+        assert str(status.content) == "10 of 28 entries shown, newest first"
+        assert [entry.action for entry in table.entries[:3]] == ["exported"] * 3

@@ -1,21 +1,24 @@
 """What the screens about one campaign share: the campaign, reading in workers, going back.
 
 Every such screen is opened from the start screen with the open database and
-the highlighted campaign's id and name. Its database calls run in thread
-workers that post the result, or ActionFailed with a sentence the listener
-can act on; the screen shows it in a notification.
+the highlighted campaign's id and name (the audit log, which can also show
+every campaign's entries, may be opened with no campaign: its id is None).
+Its database calls run in thread workers that post the result, or
+ActionFailed with a sentence the listener can act on; the screen shows it in
+a notification.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Generic
 from uuid import UUID
 
 from textual import on
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
+from typing_extensions import TypeVar
 
 from listening_tui.errors import ListeningError
 
@@ -23,6 +26,8 @@ if TYPE_CHECKING:
     from listening_tui.db.engine import Database
 
 ResultT = TypeVar("ResultT")
+CampaignIdT = TypeVar("CampaignIdT", bound=UUID | None, default=UUID)
+"""A screen's campaign id: a campaign's, or None for a screen that may show every campaign."""
 
 
 def back_binding(screen: str, tooltip: str) -> Binding:
@@ -40,10 +45,10 @@ class ActionFailed(Message):
         self.message = message
 
 
-class CampaignScreen(Screen[None]):
+class CampaignScreen(Screen[None], Generic[CampaignIdT]):
     """A screen about one campaign of the open database."""
 
-    def __init__(self, database: Database, campaign_id: UUID, campaign_name: str) -> None:
+    def __init__(self, database: Database, campaign_id: CampaignIdT, campaign_name: str) -> None:
         super().__init__()
         self.database = database
         self.campaign_id = campaign_id

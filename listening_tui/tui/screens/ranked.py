@@ -161,7 +161,7 @@ class RankedScreen(ListScreen[Ranking]):
     def refresh_data(self) -> None:
         """Compute the ranking again (the app calls this when a form closes)."""
         self._rank()
-        self._load_facets()
+        self.load_choices()
 
     # ---- computing ----
 

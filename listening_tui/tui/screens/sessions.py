@@ -230,7 +230,7 @@ class SessionsScreen(PagedScreen[SessionQuery, "SessionPage"]):
         One row more than shown is read, so a session brought back still fits.
         """
         super()._reload_in_place(keep, spare)
-        self._load_facets()
+        self.load_choices()
 
     def read_page(self, query: SessionQuery, offset: int, limit: int) -> SessionPage:
         from listening_tui.services.sessions import browse_sessions

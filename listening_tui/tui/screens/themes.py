@@ -198,7 +198,7 @@ class ThemesScreen(PagedScreen[IssueQuery, "IssuePage"]):
         self.watch(self.table, "scroll_y", self._maybe_load_more, init=False)
         self._load_overview()
         self._reload()
-        self._load_facets()
+        self.load_choices()
 
     def refresh_data(self) -> None:
         """Read themes and issues again where they stand."""

@@ -1,4 +1,5 @@
-"""What the search-and-choices filter bars share (the sessions list's, the themes screen's).
+"""What the filter bars share: choices (the audit log's), search and choices (the sessions
+list's, the themes screen's).
 
 A bar only says what the listener asked for (its ``Changed``) and leaves the
 loading to the screen. Typing is debounced: the message goes out once the
@@ -32,7 +33,30 @@ def offer_names(select: Select[str], names: list[str]) -> None:
             select.value = current
 
 
-class SearchFilters(Horizontal):
+class ChoiceFilters(Horizontal):
+    """Choices in a row; a choice made posts the bar's ``Changed`` at once.
+
+    A bar composes its choices and says how their values make its message.
+    """
+
+    def changed(self) -> Message:
+        """The bar's Changed message with the values shown now."""
+        raise NotImplementedError
+
+    def _choice(self, select_id: str) -> str | None:
+        value = self.query_one(select_id, Select).value
+        return value if isinstance(value, str) else None
+
+    def _post_changed(self) -> None:
+        self.post_message(self.changed())
+
+    @on(Select.Changed)
+    def _chosen(self, event: Select.Changed) -> None:
+        event.stop()
+        self._post_changed()
+
+
+class SearchFilters(ChoiceFilters):
     """A search box and choices, among them a kind, a subgroup and a leader.
 
     A bar composes its widgets, names the ids below and says how its values
@@ -84,15 +108,11 @@ class SearchFilters(Horizontal):
         """The Changed message with the values shown now."""
         return self.Changed(*self.values())
 
-    def _choice(self, select_id: str) -> str | None:
-        value = self.query_one(select_id, Select).value
-        return value if isinstance(value, str) else None
-
     def _post_changed(self) -> None:
         if self._typing is not None:
             self._typing.stop()
             self._typing = None
-        self.post_message(self.changed())
+        super()._post_changed()
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
@@ -106,8 +126,3 @@ class SearchFilters(Horizontal):
         event.stop()
         self._post_changed()
         self.post_message(self.Done())
-
-    @on(Select.Changed)
-    def _chosen(self, event: Select.Changed) -> None:
-        event.stop()
-        self._post_changed()

@@ -16,7 +16,8 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.message import Message
-from textual.widgets import DataTable
+
+from listening_tui.tui.widgets.paged_table import PagedDataTable
 
 if TYPE_CHECKING:
     from listening_tui.domain.themes import IssueLine
@@ -95,7 +96,7 @@ def cells(line: IssueLine, marked: bool, shown: list[IssueColumn]) -> list[Text]
     ]
 
 
-class IssueTable(DataTable[Text]):
+class IssueTable(PagedDataTable[Text]):
     """Issues of a campaign a page at a time; space marks the issue under the cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -150,12 +151,6 @@ class IssueTable(DataTable[Text]):
         """The issue under the cursor, if any."""
         row = self.cursor_row
         return self.lines[row] if 0 <= row < len(self.lines) else None
-
-    @property
-    def last_visible_row(self) -> int:
-        """The index of the lowest row the view can show where it is scrolled now."""
-        header = self.header_height if self.show_header else 0
-        return int(self.scroll_y) + self.scrollable_content_region.height - header - 1
 
     def chosen(self) -> list[UUID]:
         """The marked issues, or else the highlighted one: what an action works on."""

@@ -14,7 +14,8 @@ from uuid import UUID
 
 from rich.text import Text
 from textual import events
-from textual.widgets import DataTable
+
+from listening_tui.tui.widgets.paged_table import PagedDataTable
 
 if TYPE_CHECKING:
     from listening_tui.domain.queries import SessionQuery, SortColumn, SortDirection
@@ -114,7 +115,7 @@ def cells(summary: SessionSummary) -> list[Text]:
     ]
 
 
-class SessionTable(DataTable[Text]):
+class SessionTable(PagedDataTable[Text]):
     """A campaign's sessions, one page after another, in the order the database gave them."""
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -155,12 +156,6 @@ class SessionTable(DataTable[Text]):
         """The session under the cursor, if any."""
         row = self.cursor_row
         return self.summaries[row] if 0 <= row < len(self.summaries) else None
-
-    @property
-    def last_visible_row(self) -> int:
-        """The index of the lowest row the view can show where it is scrolled now."""
-        header = self.header_height if self.show_header else 0
-        return int(self.scroll_y) + self.scrollable_content_region.height - header - 1
 
     def _rebuild(self) -> None:
         self._widths = column_widths(self._usable_width(), self.cell_padding)
