@@ -9,8 +9,9 @@ it writes: no Python-side column default applies.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
+from itertools import repeat
 from typing import Any
 
 from sqlalchemy import Connection, Table
@@ -23,17 +24,33 @@ Processor = Callable[[Any], Any]
 
 
 def insert_rows(
-    connection: Connection, table: Table, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
+    connection: Connection,
+    table: Table,
+    columns: Sequence[str],
+    rows: Sequence[tuple[Any, ...]],
+    same: Mapping[str, Any] | None = None,
 ) -> None:
-    """INSERT ``rows`` (values in the order of ``columns``) in one executemany."""
+    """INSERT ``rows`` (values in the order of ``columns``) in one executemany.
+
+    ``same`` gives the columns whose value is the same in every row (a campaign
+    id, a moment): each is converted once, not once per row.
+    """
     if not rows:
         return
-    statement, processors = _prepared(connection.dialect, table, tuple(columns))
+    same = same or {}
+    width = len(columns)
+    statement, processors = _prepared(connection.dialect, table, (*columns, *same))
     parameters: Sequence[tuple[Any, ...]] = rows
-    if processors:
+    if processors or same:
         by_column: list[Any] = list(zip(*rows, strict=True))
+        by_column.extend(same.values())
         for index, processor in processors:
-            by_column[index] = map(processor, by_column[index])
+            if index < width:
+                by_column[index] = map(processor, by_column[index])
+            else:
+                by_column[index] = processor(by_column[index])
+        for index in range(width, len(by_column)):
+            by_column[index] = repeat(by_column[index], len(rows))
         parameters = list(zip(*by_column, strict=True))
     connection.exec_driver_sql(statement, parameters)
 
