@@ -7,10 +7,11 @@ from datetime import UTC, datetime, timedelta, timezone
 
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import DateTime
+from sqlalchemy import DateTime, Uuid
 from sqlalchemy.dialects import postgresql, sqlite
 
 from listening_tui.db.base import UTCDateTime
+from listening_tui.db.bulk import _converter
 from listening_tui.db.ids import ascending_ids
 
 SQLITE = sqlite.dialect()
@@ -69,3 +70,12 @@ def test_new_ids_carry_the_time_they_were_made() -> None:
     (made,) = ascending_ids(1)
     moment = datetime.fromtimestamp((made.int >> 80) / 1000, UTC)
     assert before - timedelta(seconds=1) <= moment <= datetime.now(UTC)
+
+
+@given(st.lists(st.one_of(st.none(), st.uuids()), max_size=20).map(lambda v: v + v[:3]))
+def test_uuid_columns_become_the_text_sqlalchemy_writes(values: list[uuid.UUID | None]) -> None:
+    convert = _converter(Uuid(), SQLITE)
+    process = Uuid().dialect_impl(SQLITE).bind_processor(SQLITE)
+    assert convert is not None
+    assert process is not None
+    assert list(convert(values)) == [process(value) for value in values]
