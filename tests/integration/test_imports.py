@@ -210,8 +210,6 @@ def test_a_refused_bundle_leaves_no_trace_even_after_a_thousand_sessions(
         big["sessions"].append(session)
     taken = example_bundle["sessions"][0]["issues"][0]["id"]
     big["sessions"][1000]["issues"][0]["id"] = taken
-    # Sessions are written in id order: this one's id comes last, so it is met last.
-    big["sessions"][1000]["id"] = "ffffffff-ffff-4fff-bfff-ffffffffffff"
     path = write_json(tmp_path, big, "big.json")
     told: list[tuple[int, int]] = []
     with pytest.raises(InvalidInput) as refused:
@@ -238,7 +236,7 @@ def _copies(example_bundle: dict[str, Any], ids: list[str]) -> dict[str, Any]:
 
 
 LAST, FIRST = "ffffffff-ffff-4fff-bfff-ffffffffffff", "00000000-0000-4000-8000-000000000001"
-"""Session ids written last and first: writing goes in id order, messages in the file's."""
+"""Session ids that sort last and first: messages follow the file's order, not the ids'."""
 
 
 def test_the_first_taken_issue_id_in_the_file_is_named_whatever_is_written_first(
