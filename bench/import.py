@@ -10,13 +10,15 @@ process, so its peak resident memory (``ru_maxrss``) is its own; the figure
 printed beside it is the same child's memory just before the step began
 (Python, SQLAlchemy and pydantic loaded), so the difference is the step's.
 CPU seconds are printed beside wall-clock seconds because on a shared machine
-the wall clock also counts other people's work.
+the wall clock also counts other people's work; the load is the one-minute load
+average as the step began (above the number of cores, steps wait for a core).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -136,11 +138,12 @@ def main() -> None:
         for step, path in steps:
             # The sealed import goes into a fresh SQLite file, to compare with the first import.
             into = str(work / "sealed.db") if step == "sealed import" and not args.db else db
+            load = os.getloadavg()[0]
             figures = run_child(step.replace(" again", ""), into, path)
             print(
-                f"{step:18} {figures['seconds']:6.1f} s (CPU {figures['cpu']:5.1f} s)   "
-                f"peak {figures['peak']:5.0f} MB (before: {figures['before']:3.0f} MB)   "
-                f"{figures['detail']}"
+                f"{step:18} {figures['seconds']:6.1f} s (CPU {figures['cpu']:5.1f} s, load "
+                f"{load:3.1f})   peak {figures['peak']:5.0f} MB (before: {figures['before']:3.0f} "
+                f"MB)   {figures['detail']}"
             )
             if step == "import":
                 rate = args.sessions / figures["seconds"]

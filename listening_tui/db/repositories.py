@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from listening_tui.db.base import utcnow
 from listening_tui.db.bulk import insert_rows
+from listening_tui.db.ids import ascending_ids
 from listening_tui.db.tables import (
     CampaignRow,
     IntervieweeRow,
@@ -276,8 +277,14 @@ class SessionRepository:
         insert_rows(
             self.session.connection(),
             _table(SessionRow),
-            (*_SESSION_FIELDS, "row_created_at", "row_updated_at"),
-            [(*_session_values(campaign_id, form, version), moment, moment) for form in forms],
+            _FORM_FIELDS,
+            [_session_values(form) for form in forms],
+            same={
+                "campaign_id": campaign_id,
+                "version": version,
+                "row_created_at": moment,
+                "row_updated_at": moment,
+            },
         )
         self._insert_lists(forms)
 
@@ -294,10 +301,8 @@ class SessionRepository:
         moment = utcnow()
         rows = []
         for form, version in versions:
-            values = dict(
-                zip(_SESSION_FIELDS, _session_values(campaign_id, form, version), strict=True)
-            )
-            values["row_updated_at"] = moment
+            values = dict(zip(_FORM_FIELDS, _session_values(form), strict=True))
+            values.update(campaign_id=campaign_id, version=version, row_updated_at=moment)
             rows.append(values)
         self.session.execute(update(SessionRow), rows)
         ids = [form.id for form, _ in versions]
@@ -310,8 +315,13 @@ class SessionRepository:
         self.session.execute(delete(SessionRow).where(SessionRow.id == session_id))
 
     def _insert_lists(self, forms: Sequence[ListeningSession]) -> None:
-        """Each session's issues, interviewees, quotes and references, one statement per list."""
+        """Each session's issues, interviewees, quotes and references, one statement per list.
+
+        Issue ids come with the form; the other lists' rows get ascending new ids.
+        """
         connection = self.session.connection()
+        children = sum(len(f.interviewees) + len(f.quotes) + len(f.references) for f in forms)
+        ids = iter(ascending_ids(children))
         insert_rows(
             connection,
             _table(IssueRow),
@@ -343,7 +353,7 @@ class SessionRepository:
             ),
             [
                 (
-                    uuid.uuid4(),
+                    next(ids),
                     form.id,
                     n,
                     person.name,
@@ -361,7 +371,7 @@ class SessionRepository:
             _table(QuoteRow),
             (*_CHILD_FIELDS, "text", "attribution", "sharing"),
             [
-                (uuid.uuid4(), form.id, n, quote.text, quote.attribution, quote.sharing)
+                (next(ids), form.id, n, quote.text, quote.attribution, quote.sharing)
                 for form in forms
                 for n, quote in enumerate(form.quotes, start=1)
             ],
@@ -371,7 +381,7 @@ class SessionRepository:
             _table(ReferenceRow),
             (*_CHILD_FIELDS, "name", "contact", "why"),
             [
-                (uuid.uuid4(), form.id, n, reference.name, reference.contact, reference.why)
+                (next(ids), form.id, n, reference.name, reference.contact, reference.why)
                 for form in forms
                 for n, reference in enumerate(form.references, start=1)
             ],
@@ -522,10 +532,10 @@ def _bulk(table: Any) -> Any:
     return insert(table.__table__)
 
 
-_SESSION_FIELDS = (
-    "id", "campaign_id", "kind", "leader", "recorder", "held_on", "community", "subgroup",
+_FORM_FIELDS = (
+    "id", "kind", "leader", "recorder", "held_on", "community", "subgroup",
     "participant_count", "potential_leader", "moved", "decision_makers_should_hear",
-    "would_act", "difference", "reflection_notes", "created_at", "updated_at", "version",
+    "would_act", "difference", "reflection_notes", "created_at", "updated_at",
 )  # fmt: skip
 """The session row's columns that _session_values gives, in its order."""
 
@@ -543,14 +553,11 @@ def _id_number(form: ListeningSession) -> int:
     return form.id.int
 
 
-def _session_values(
-    campaign_id: uuid.UUID, form: ListeningSession, version: int
-) -> tuple[Any, ...]:
-    """The values of a session's row, in the order of _SESSION_FIELDS."""
+def _session_values(form: ListeningSession) -> tuple[Any, ...]:
+    """The values of a session's row that the form holds, in the order of _FORM_FIELDS."""
     reflections = form.reflections
     return (
         form.id,
-        campaign_id,
         form.kind,
         form.leader,
         form.recorder,
@@ -566,7 +573,6 @@ def _session_values(
         reflections.notes,
         form.created_at,
         form.updated_at,
-        version,
     )
 
 

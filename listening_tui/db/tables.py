@@ -232,8 +232,9 @@ class _SessionChild:
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True, default=uuid.uuid4)
     session_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("listening_sessions.id", ondelete="CASCADE"), index=True
+        ForeignKey("listening_sessions.id", ondelete="CASCADE")
     )
+    """Looked up through the table's unique (session_id, position) index."""
     position: Mapped[int] = mapped_column(Integer)
 
 
@@ -264,8 +265,9 @@ class IssueRow(Base):
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True)
     session_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("listening_sessions.id", ondelete="CASCADE"), index=True
+        ForeignKey("listening_sessions.id", ondelete="CASCADE")
     )
+    """Looked up through the unique (session_id, position) index."""
     position: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(String(500))
     text_key: Mapped[str] = mapped_column(Text, index=True)

@@ -10,8 +10,8 @@ anonymised bundle never wins a tie, so it can't overwrite real names).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -119,7 +119,8 @@ class _Merge:
     def __init__(self, bundle: Bundle, name: str, progress: Progress | None = None) -> None:
         self.name = name
         self.progress = progress
-        self.sessions = bundle.sessions
+        self.sessions: list[ListeningSession | None] = list(bundle.sessions)
+        """The bundle's sessions at their places in the file, each None once written."""
         self.head = bundle.model_copy(update={"sessions": []})
         """The bundle without its sessions."""
         self.campaign_id = bundle.campaign.id
@@ -141,14 +142,15 @@ class _Merge:
                 uow.campaigns.add_subgroup(self.campaign_id, subgroup)
         added, reused = self._themes()
         self._check_theme_references()
-        start, total = 0, len(self.sessions)
-        while self.sessions:
-            chunk = self.sessions[:BATCH]
-            del self.sessions[:BATCH]
-            self._sessions(start, chunk)
-            start += len(chunk)
+        total = len(self.sessions)
+        # In the file's order: the sessions lie in memory in that order, and going
+        # through them in id order instead cost more in cache misses (0.6 s of a
+        # re-import of 50,000 sessions) than it saved in the indexes.
+        located = self._locate()
+        for first in range(0, total, BATCH):
+            self._sessions(range(first, min(first + BATCH, total)), located)
             if self.progress is not None:
-                self.progress(start, total)
+                self.progress(min(first + BATCH, total), total)
         for subgroup in self.subgroups.values():
             uow.campaigns.add_subgroup(self.campaign_id, subgroup)
         counts = self.counts
@@ -190,16 +192,17 @@ class _Merge:
 
     def _check_theme_references(self) -> None:
         """Every issue's theme is in the bundle or already in this campaign."""
+        sessions = [self._unwritten(n) for n in range(len(self.sessions))]
         wanted = {
             issue.theme_id
-            for session in self.sessions
+            for session in sessions
             for issue in session.issues
             if issue.theme_id is not None and issue.theme_id not in self.theme_map
         }
         here = self.uow.themes.ids_in_campaign(self.campaign_id, wanted)
         self.theme_map.update({theme_id: theme_id for theme_id in here})
         if wanted - here:
-            for n, session in enumerate(self.sessions):
+            for n, session in enumerate(sessions):
                 for m, issue in enumerate(session.issues):
                     if issue.theme_id is not None and issue.theme_id not in self.theme_map:
                         raise _refuse(
@@ -209,30 +212,62 @@ class _Merge:
                         )
         self.themes_move = any(source != target for source, target in self.theme_map.items())
 
-    def _sessions(self, start: int, chunk: Sequence[ListeningSession]) -> None:
-        """Add, compare or replace one chunk of the bundle's sessions.
+    def _unwritten(self, position: int) -> ListeningSession:
+        session = self.sessions[position]
+        assert session is not None, "a session is let go of only once written"
+        return session
 
-        The chunk is written inside a savepoint: if the database refuses it (an
-        issue id that another session here already uses), the refusal is
-        explained with the JSON path of the culprit, and nothing is kept.
-        """
-        located = self.uow.sessions.locate_many([s.id for s in chunk])
-        incoming: list[ListeningSession] = []
-        for n, session in enumerate(chunk, start=start):
+    def _locate(self) -> dict[uuid.UUID, tuple[uuid.UUID, int]]:
+        """(campaign id, version) of the bundle's sessions already stored; refuse another
+        campaign's; note new subgroups in the order of the file."""
+        located: dict[uuid.UUID, tuple[uuid.UUID, int]] = {}
+        total = len(self.sessions)
+        for first in range(0, total, BATCH):
+            ids = [self._unwritten(n).id for n in range(first, min(first + BATCH, total))]
+            located.update(self.uow.sessions.locate_many(ids))
+        for n in range(len(self.sessions)):
+            session = self._unwritten(n)
             place = located.get(session.id)
             if place is not None and place[0] != self.campaign_id:
+                self._explain_clash(range(n))  # an earlier bad issue id is the first bad value
                 raise _refuse(
                     f"sessions[{n}].id", "a session with this id belongs to another campaign here"
                 )
             if session.subgroup and len(session.subgroup) <= NAME_MAX:
                 self.subgroups.setdefault(session.subgroup.casefold(), session.subgroup)
+        return located
+
+    def _sessions(self, positions: range, located: dict[uuid.UUID, tuple[uuid.UUID, int]]) -> None:
+        """Add, compare or replace one chunk of the bundle's sessions (by their positions).
+
+        If the database refuses the chunk (an issue id that another session here
+        already uses), the refusal names the first culprit in the file, and the
+        caller undoes everything.
+        """
+        incoming: list[ListeningSession] = []
+        for n in positions:
+            session = self._unwritten(n)
             incoming.append(self._with_mapped_themes(session) if self.themes_move else session)
         try:
-            with self.uow.session.begin_nested():
+            with self._savepoint():
                 self._write(incoming, located)
         except IntegrityError:
-            self._explain_clash(start, chunk)
+            self._explain_clash(positions)
             raise
+        for n in positions:
+            self.sessions[n] = None
+
+    def _savepoint(self) -> AbstractContextManager[Any]:
+        """A savepoint around a chunk on PostgreSQL, none on SQLite.
+
+        PostgreSQL aborts the whole transaction at a refused statement, so only a
+        savepoint lets _explain_clash ask which issue clashed. SQLite undoes just the
+        refused statement, and a savepoint there would copy every page the chunk
+        changes into a journal of its own (a temporary file past its first 64 KB).
+        """
+        if self.uow.database.dialect == "sqlite":
+            return nullcontext()
+        return self.uow.session.begin_nested()
 
     def _write(
         self, incoming: list[ListeningSession], located: dict[uuid.UUID, tuple[uuid.UUID, int]]
@@ -261,16 +296,20 @@ class _Merge:
         self.uow.revisions.keep_many(self.campaign_id, kept)
         self.uow.sessions.replace_many(self.campaign_id, replaced)
 
-    def _explain_clash(self, start: int, chunk: Sequence[ListeningSession]) -> None:
-        """Name the issue whose id another session here already uses, if that was the refusal."""
-        owners = self.uow.sessions.issue_owners([i.id for s in chunk for i in s.issues])
-        for n, session in enumerate(chunk, start=start):
-            for m, issue in enumerate(session.issues):
-                if owners.get(issue.id, session.id) != session.id:
-                    raise _refuse(
-                        f"sessions[{n}].issues[{m}].id",
-                        "this issue id belongs to another session here; ids must be unique",
-                    )
+    def _explain_clash(self, positions: Iterable[int]) -> None:
+        """Name the first issue, in the file's order, whose id another session here uses."""
+        ordered = sorted(positions)
+        for first in range(0, len(ordered), BATCH):
+            part = ordered[first : first + BATCH]
+            chunk = [self._unwritten(n) for n in part]
+            owners = self.uow.sessions.issue_owners([i.id for s in chunk for i in s.issues])
+            for n, session in zip(part, chunk, strict=True):
+                for m, issue in enumerate(session.issues):
+                    if owners.get(issue.id, session.id) != session.id:
+                        raise _refuse(
+                            f"sessions[{n}].issues[{m}].id",
+                            "this issue id belongs to another session here; ids must be unique",
+                        )
 
     def _with_mapped_themes(self, session: ListeningSession) -> ListeningSession:
         if all(self.theme_map.get(i.theme_id) == i.theme_id for i in session.issues if i.theme_id):

@@ -222,6 +222,64 @@ def test_a_refused_bundle_leaves_no_trace_even_after_a_thousand_sessions(
     assert row_counts(database) == rows
 
 
+def _copies(example_bundle: dict[str, Any], ids: list[str]) -> dict[str, Any]:
+    """A bundle of copies of the example's second session, with these session ids."""
+    bundle = copy.deepcopy(example_bundle)
+    bundle["sessions"] = []
+    for session_id in ids:
+        session = copy.deepcopy(example_bundle["sessions"][1])
+        session["id"] = session_id
+        for issue in session["issues"]:
+            issue["id"] = str(uuid.uuid4())
+        bundle["sessions"].append(session)
+    return bundle
+
+
+LAST, FIRST = "ffffffff-ffff-4fff-bfff-ffffffffffff", "00000000-0000-4000-8000-000000000001"
+"""Session ids that sort last and first: messages follow the file's order, not the ids'."""
+
+
+def test_the_first_taken_issue_id_in_the_file_is_named_whatever_is_written_first(
+    database: Any, tmp_path: Path, example_bundle: dict[str, Any]
+) -> None:
+    import_bundle(database, EXAMPLE_BUNDLE)
+    before = exported(database, tmp_path)
+    clash = _copies(example_bundle, [LAST, FIRST])
+    clash["sessions"][0]["issues"][0]["id"] = example_bundle["sessions"][0]["issues"][0]["id"]
+    clash["sessions"][1]["issues"][0]["id"] = example_bundle["sessions"][2]["issues"][0]["id"]
+    with pytest.raises(InvalidInput) as refused:
+        import_bundle(database, write_json(tmp_path, clash, "clash.json"), shown="clash.json")
+    assert refused.value.message.startswith(
+        "clash.json: sessions[0].issues[0].id: this issue id belongs to another session"
+    )
+    assert exported(database, tmp_path) == before
+
+
+def test_a_taken_issue_id_before_another_campaigns_session_is_named_first(
+    database: Any, tmp_path: Path, example_bundle: dict[str, Any]
+) -> None:
+    import_bundle(database, EXAMPLE_BUNDLE)
+    elsewhere = _copies(example_bundle, [FIRST])
+    elsewhere["campaign"] = {"id": str(uuid.uuid4()), "name": "Elsewhere"}
+    elsewhere["themes"] = []
+    for issue in elsewhere["sessions"][0]["issues"]:
+        issue["theme_id"] = None
+    import_bundle(database, write_json(tmp_path, elsewhere, "elsewhere.json"))
+    before = row_counts(database)
+    both = _copies(example_bundle, [LAST, FIRST])
+    both["sessions"][0]["issues"][0]["id"] = example_bundle["sessions"][0]["issues"][0]["id"]
+    with pytest.raises(InvalidInput) as refused:
+        import_bundle(database, write_json(tmp_path, both, "both.json"), shown="both.json")
+    assert refused.value.message.startswith("both.json: sessions[0].issues[0].id: ")
+    both["sessions"].reverse()
+    with pytest.raises(InvalidInput) as refused:
+        import_bundle(database, write_json(tmp_path, both, "both.json"), shown="both.json")
+    assert refused.value.message.startswith(
+        "both.json: sessions[0].id: a session with this id belongs to another campaign here"
+    )
+    assert row_counts(database) == before
+
+
 @pytest.mark.parametrize(
     ("edit", "message"),
     [
