@@ -7,12 +7,12 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
 
+from listening_tui.actor import UNKNOWN, clean
+
 ACTIONS = ("created", "edited", "deleted", "restored", "exported", "imported", "erased", "voted")
 """What an audit entry may say was done."""
 
-ACTOR_MAX = 200
 SUMMARY_MAX = 300
-UNKNOWN_ACTOR = "unknown"
 
 
 class AuditEntry(BaseModel):
@@ -53,9 +53,8 @@ class AuditPage(BaseModel):
 
 
 def actor_name(name: str | None) -> str:
-    """A name fit for the log: one line, spaces collapsed, at most 200 characters."""
-    cleaned = " ".join((name or "").split())[:ACTOR_MAX]
-    return cleaned or UNKNOWN_ACTOR
+    """A name fit for the log: the actor module's rule (one line, at most 200 characters)."""
+    return clean(name) or UNKNOWN
 
 
 def audit_summary(text: str) -> str:

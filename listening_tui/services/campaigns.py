@@ -101,9 +101,14 @@ SETTING_WORDS: dict[CampaignSetting, str] = {
 def campaign_setting(database: Database, campaign_id: uuid.UUID, name: CampaignSetting) -> int:
     """One of the campaign's settings."""
     with UnitOfWork(database, write=False) as uow:
-        value = uow.session.scalar(
-            select(getattr(CampaignRow, name)).where(CampaignRow.id == campaign_id)
-        )
+        return setting_in(uow, campaign_id, name)
+
+
+def setting_in(uow: UnitOfWork, campaign_id: uuid.UUID, name: CampaignSetting) -> int:
+    """One of the campaign's settings, read in a unit of work already open."""
+    value = uow.session.scalar(
+        select(getattr(CampaignRow, name)).where(CampaignRow.id == campaign_id)
+    )
     if value is None:
         raise NotFound(f"There is no campaign with id {campaign_id}")
     return int(value)

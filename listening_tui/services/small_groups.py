@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
-
 from listening_tui.db.conclusions import ConclusionRepository
 from listening_tui.db.engine import Database
-from listening_tui.db.tables import CampaignRow
 from listening_tui.db.unit_of_work import UnitOfWork
 from listening_tui.domain.small_groups import (
     OTHER_SUBGROUPS,
@@ -22,8 +19,8 @@ from listening_tui.domain.small_groups import (
     SubgroupFolding,
     fold_small_subgroups,
 )
-from listening_tui.errors import InvalidInput, NotFound
-from listening_tui.services.campaigns import campaign_setting, set_campaign_setting
+from listening_tui.errors import InvalidInput
+from listening_tui.services.campaigns import campaign_setting, set_campaign_setting, setting_in
 from listening_tui.services.saturation import subgroups_heard
 
 
@@ -55,9 +52,7 @@ def folding_in(uow: UnitOfWork, campaign_id: uuid.UUID) -> tuple[SubgroupFolding
     the ranking's distinct-subgroups figure is counted by the database over the
     texts as stored.
     """
-    k = uow.session.scalar(select(CampaignRow.small_group_k).where(CampaignRow.id == campaign_id))
-    if k is None:
-        raise NotFound(f"There is no campaign with id {campaign_id}")
+    k = setting_in(uow, campaign_id, "small_group_k")
     repository = ConclusionRepository(uow.session)
     counts = repository.subgroup_counts(campaign_id)
     heard = subgroups_heard(counts, repository.known_subgroups(campaign_id))
